@@ -1,0 +1,17 @@
+package nl.wijkhub.connectors.monitoring;
+
+import java.time.Instant;
+
+/** One value as the store holds it: the current value of a key, or one entry of its history. */
+public record StoredObservation(
+    String programme,
+    String indicator,
+    String wijk,
+    String period,
+    double value,
+    String note,
+    String partner,
+    String submissionId,
+    long line,
+    long revision,
+    Instant receivedAt) {}

@@ -1,0 +1,118 @@
+package nl.wijkhub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The contract check: every schema in {@code src/main/avro} must read data written with each released version in
+ * {@code history/<Name>/v<n>.avsc} (backward compatibility, transitively), and its latest release must be the
+ * current schema, so a change cannot slip through without being released as a new version.
+ */
+class SchemaEvolutionTest {
+
+  private static final Path CURRENT = Path.of("src/main/avro");
+  private static final Path HISTORY = Path.of("history");
+
+  @TestFactory
+  Stream<DynamicTest> currentSchemaReadsEveryReleasedVersion() throws IOException {
+    return currentSchemas().flatMap(current -> releases(current).stream()
+        .map(release -> DynamicTest.dynamicTest(current.getFileName() + " reads " + release,
+            () -> assertBackwardCompatible(parse(current), parse(release), release))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> latestReleaseIsTheCurrentSchema() throws IOException {
+    return currentSchemas().map(current -> DynamicTest.dynamicTest(current.getFileName().toString(), () -> {
+      List<Path> releases = releases(current);
+      assertThat(releases)
+          .as("no released version of %s: copy it to %s/v1.avsc", current, historyOf(current))
+          .isNotEmpty();
+      Path latest = releases.get(releases.size() - 1);
+      assertThat(parse(current))
+          .as("%s differs from its latest release %s: after checking compatibility, copy it to %s/v%d.avsc",
+              current, latest, historyOf(current), releases.size() + 1)
+          .isEqualTo(parse(latest));
+    }));
+  }
+
+  @Test
+  void aFieldAddedWithoutDefaultIsCaught() {
+    Schema v1 = new Schema.Parser().parse("""
+        {"type":"record","name":"R","fields":[{"name":"a","type":"string"}]}""");
+    Schema v2 = new Schema.Parser().parse("""
+        {"type":"record","name":"R","fields":[{"name":"a","type":"string"},{"name":"b","type":"long"}]}""");
+
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v2, v1).getType())
+        .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+  }
+
+  @Test
+  void everyFieldIsDocumented() throws IOException {
+    currentSchemas().map(SchemaEvolutionTest::parse).forEach(SchemaEvolutionTest::assertDocumented);
+  }
+
+  private static void assertDocumented(Schema schema) {
+    assertThat(schema.getDoc()).as("doc of %s", schema.getFullName()).isNotBlank();
+    for (Schema.Field field : schema.getFields()) {
+      assertThat(field.doc()).as("doc of %s.%s", schema.getName(), field.name()).isNotBlank();
+      Schema type = field.schema();
+      if (type.getType() == Schema.Type.ARRAY && type.getElementType().getType() == Schema.Type.RECORD) {
+        assertDocumented(type.getElementType());
+      }
+    }
+  }
+
+  private static void assertBackwardCompatible(Schema reader, Schema writer, Path release) {
+    var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    assertThat(result.getType())
+        .as("%s cannot read data written with %s: %s", reader.getName(), release, result.getDescription())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  private static Stream<Path> currentSchemas() throws IOException {
+    return Files.list(CURRENT).filter(p -> p.toString().endsWith(".avsc")).sorted();
+  }
+
+  private static Path historyOf(Path current) {
+    return HISTORY.resolve(current.getFileName().toString().replace(".avsc", ""));
+  }
+
+  private static List<Path> releases(Path current) {
+    Path dir = historyOf(current);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches("v\\d+\\.avsc"))
+          .sorted(Comparator.comparingInt(SchemaEvolutionTest::versionOf))
+          .toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static int versionOf(Path release) {
+    String name = release.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.length() - ".avsc".length()));
+  }
+
+  private static Schema parse(Path file) {
+    try {
+      return new Schema.Parser().parse(file.toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
