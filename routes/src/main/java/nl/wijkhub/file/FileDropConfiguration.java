@@ -1,0 +1,29 @@
+package nl.wijkhub.file;
+
+import java.time.Clock;
+import nl.wijkhub.HubSettings;
+import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.normalise.CountIngestor;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.reference.Partner;
+import nl.wijkhub.reference.ReferenceData;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class FileDropConfiguration {
+
+  /** The drop folder with an inbox and outbox ready for every registered partner. */
+  @Bean
+  DropFolder dropFolder(HubSettings settings, ReferenceData reference, Clock clock) {
+    DropFolder folder = new DropFolder(settings.dataDir(), clock);
+    folder.prepare(reference.partners().stream().map(Partner::id).toList());
+    return folder;
+  }
+
+  @Bean
+  FileIntake fileIntake(DropFolder folder, ReferenceData reference, ReceiptLedger ledger, CountIngestor ingestor,
+      FileDropSettings settings, Clock clock) {
+    return new FileIntake(folder, reference, ledger, ingestor, settings, clock);
+  }
+}

@@ -1,0 +1,52 @@
+package nl.wijkhub.file;
+
+import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.normalise.DeliveryErrorHandling;
+import nl.wijkhub.normalise.NormaliseCountsRoute;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches {@code inbox/<partner>/} and feeds each complete file into the normalisation path. Camel's
+ * {@code changed} read lock waits until a file stops growing; temporary names that upload tools and Office use are
+ * skipped. The file stays in the inbox ({@code noop}) until {@link FileIntake} archives or quarantines it, so a
+ * failure (Kafka unreachable) leaves it for the next scan.
+ */
+@Component
+public class FileDropRoute extends EndpointRouteBuilder {
+
+  /** Hidden files, partial uploads and Office lock files are never deliveries. */
+  static final String NOT_YET_DELIVERIES = "(^\\..*)|(^~\\$.*)|(.*\\.(tmp|part|partial|crdownload|filepart)$)";
+
+  private final DropFolder folder;
+  private final FileDropSettings settings;
+  private final FileIntake intake;
+
+  public FileDropRoute(DropFolder folder, FileDropSettings settings, FileIntake intake) {
+    this.folder = folder;
+    this.settings = settings;
+    this.intake = intake;
+  }
+
+  @Override
+  public void configure() {
+    from(file(folder.inbox().toString())
+        .recursive(true).minDepth(2).maxDepth(2)
+        .noop(true).idempotent(false)
+        .readLock("changed")
+        .readLockMinLength(0)
+        .readLockMinAge(settings.minAge().toMillis() + "ms")
+        .readLockCheckInterval(Math.max(100, settings.minAge().toMillis() / 2))
+        .exclude(NOT_YET_DELIVERIES)
+        .sortBy("file:modified")
+        .delay(settings.pollInterval().toMillis()))
+        .routeId("file-drop")
+        .routeConfigurationId(DeliveryErrorHandling.ID)
+        .bean(intake, "accept")
+        .filter(body().isNotNull())
+          .setProperty(FileIntake.DELIVERY, body())
+          .to(NormaliseCountsRoute.ENDPOINT)
+          .bean(intake, "complete")
+        .end();
+  }
+}

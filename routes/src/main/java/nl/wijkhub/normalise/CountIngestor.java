@@ -1,0 +1,180 @@
+package nl.wijkhub.normalise;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.Rejection;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.Delivery.DeliveryFormat;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.reference.Partner;
+import nl.wijkhub.reference.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a delivery into events: rows are read as a stream, validated, and published with the rejections and the
+ * receipt in one transaction. Content this partner already delivered gets a DUPLICATE receipt and nothing else. A
+ * delivery that cannot be read as a whole is refused: nothing of it is published but the refusal and its receipt.
+ */
+public class CountIngestor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CountIngestor.class);
+
+  private final ReferenceData reference;
+  private final CountValidator validator;
+  private final SubmissionPublisher publisher;
+  private final ReceiptLedger ledger;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final Timer ingestTime;
+
+  public CountIngestor(ReferenceData reference, SubmissionPublisher publisher, ReceiptLedger ledger, Clock clock,
+      MeterRegistry meters) {
+    this.reference = reference;
+    this.validator = new CountValidator(reference);
+    this.publisher = publisher;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.meters = meters;
+    this.ingestTime = Timer.builder("wijkhub.ingest.duration").description("Time to validate and publish a delivery")
+        .register(meters);
+  }
+
+  /** Ingests the delivery and returns its receipt once Kafka has acknowledged all of it. */
+  public SubmissionReceipt ingest(Delivery delivery) {
+    SubmissionReceipt receipt = ingestTime.record(() -> ledger.original(delivery.partnerId(), delivery.sha256())
+        .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original, clock.instant())))
+        .orElseGet(() -> ingestNew(delivery)));
+    count(receipt);
+    return receipt;
+  }
+
+  /** Refuses a delivery before reading it (empty, unknown format, too large): the refusal and receipt only. */
+  public SubmissionReceipt refuse(Delivery delivery, Problem problem) {
+    SubmissionReceipt receipt = publishRefusal(delivery, problem);
+    count(receipt);
+    return receipt;
+  }
+
+  private SubmissionReceipt ingestNew(Delivery delivery) {
+    DeliveryFormat format = delivery.format().orElseThrow(() -> new IllegalArgumentException(
+        "Channel passed a delivery of unknown format: " + delivery.sourceName()));
+    try {
+      return ingestRows(delivery, format, null);
+    } catch (EncodingChanged e) {
+      LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
+      return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+    } catch (DeliveryRefused e) {
+      return publishRefusal(delivery, e.problem());
+    }
+  }
+
+  private SubmissionReceipt ingestRows(Delivery delivery, DeliveryFormat format, Charset charset) {
+    Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
+        "Channel passed a delivery of unknown partner " + delivery.partnerId()));
+    ReceiptBuilder receipt = new ReceiptBuilder(delivery);
+    List<Problem> problems = new ArrayList<>();
+    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+      RowSink sink = row -> {
+        if (row.isBlank()) {
+          return;
+        }
+        IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
+        if (observation != null) {
+          tx.send(Topics.INDICATORS, Topics.keyOf(observation), observation);
+          receipt.accepted();
+        } else {
+          problems.forEach(p -> tx.send(Topics.REJECTIONS, delivery.submissionId(), rejection(delivery, p)));
+          receipt.rejected(problems);
+          problems.clear();
+        }
+      };
+      read(delivery, format, charset, sink);
+      return commit(tx, delivery, receipt);
+    }
+  }
+
+  private static void read(Delivery delivery, DeliveryFormat format, Charset charset, RowSink sink) {
+    try (InputStream in = Files.newInputStream(delivery.content())) {
+      switch (format) {
+        case CSV -> new CsvRowReader().read(in, charset, sink);
+        case JSON -> new JsonRowReader().read(in, sink);
+      }
+    } catch (CharacterCodingException e) {
+      throw new EncodingChanged();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read delivery " + delivery.submissionId(), e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new EncodingChanged();
+      }
+      throw e;
+    }
+  }
+
+  private SubmissionReceipt publishRefusal(Delivery delivery, Problem problem) {
+    ReceiptBuilder receipt = new ReceiptBuilder(delivery);
+    receipt.error(problem);
+    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+      tx.send(Topics.REJECTIONS, delivery.submissionId(), rejection(delivery, problem));
+      return commit(tx, delivery, receipt);
+    }
+  }
+
+  private SubmissionReceipt publish(Delivery delivery, SubmissionReceipt receipt) {
+    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+      tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
+      tx.commit();
+    }
+    ledger.record(receipt);
+    return receipt;
+  }
+
+  private SubmissionReceipt commit(SubmissionPublisher.Transaction tx, Delivery delivery, ReceiptBuilder builder) {
+    SubmissionReceipt receipt = builder.build(clock.instant());
+    tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
+    tx.commit();
+    ledger.record(receipt);
+    return receipt;
+  }
+
+  private static Rejection rejection(Delivery delivery, Problem problem) {
+    return Rejection.newBuilder()
+        .setSubmissionId(delivery.submissionId())
+        .setPartner(delivery.partnerId())
+        .setSourceName(delivery.sourceName())
+        .setLine(problem.line())
+        .setField(problem.field())
+        .setReasonCode(problem.code())
+        .setMessage(problem.message())
+        .setExcerpt(problem.excerpt())
+        .setReceivedAt(delivery.receivedAt())
+        .build();
+  }
+
+  private void count(SubmissionReceipt receipt) {
+    meters.counter("wijkhub.deliveries", "channel", receipt.getChannel(), "status", receipt.getStatus().name())
+        .increment();
+    meters.counter("wijkhub.rows", "outcome", "accepted").increment(receipt.getAccepted());
+    meters.counter("wijkhub.rows", "outcome", "rejected").increment(receipt.getRejected());
+  }
+
+  /** Bytes past the sniffed block are not valid in the sniffed encoding; the delivery is read again. */
+  private static final class EncodingChanged extends RuntimeException {
+    EncodingChanged() {
+      super(null, null, false, false);
+    }
+  }
+}

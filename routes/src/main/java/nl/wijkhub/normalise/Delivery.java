@@ -1,0 +1,49 @@
+package nl.wijkhub.normalise;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One delivery as a channel hands it over: who sent it, how, under what name, and its bytes spooled to a file so
+ * that it can be streamed (and read twice, should the character set have to be guessed again).
+ *
+ * @param submissionId unique id, also on the receipt and every event of this delivery
+ * @param sha256 hash of the bytes, the identity for duplicate detection
+ */
+public record Delivery(
+    String submissionId,
+    String partnerId,
+    String channel,
+    String sourceName,
+    Path content,
+    String sha256,
+    long sizeBytes,
+    Instant receivedAt) {
+
+  public static Delivery of(String partnerId, String channel, String sourceName, Path content, String sha256,
+      long sizeBytes, Instant receivedAt) {
+    return new Delivery(UUID.randomUUID().toString(), partnerId, channel, sourceName, content, sha256, sizeBytes,
+        receivedAt);
+  }
+
+  /** The format the file name announces, or empty when it is neither CSV nor JSON. */
+  public Optional<DeliveryFormat> format() {
+    return DeliveryFormat.ofFileName(sourceName);
+  }
+
+  /** File formats a delivery may have; the extension decides, as partners' tools write it. */
+  public enum DeliveryFormat {
+    CSV, JSON;
+
+    static Optional<DeliveryFormat> ofFileName(String name) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+        return Optional.of(CSV);
+      }
+      return lower.endsWith(".json") ? Optional.of(JSON) : Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package nl.wijkhub.normalise;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Error handling for delivery channels, declared once: a delivery that fails (Kafka or the registry unreachable,
+ * the disk full) is logged without its content and left where it came from, so the next poll tries again. Nothing
+ * is moved or acknowledged on failure, so nothing is lost.
+ */
+@Component
+public class DeliveryErrorHandling extends RouteConfigurationBuilder {
+
+  public static final String ID = "deliveries";
+
+  @Override
+  public void configuration() {
+    routeConfiguration(ID)
+        .onException(Exception.class)
+        .handled(true)
+        .log(LoggingLevel.ERROR, "Delivery ${header.CamelFileName} not ingested, will retry:"
+            + " ${exception.class.simpleName}: ${exception.message}")
+        .process(exchange -> MDC.clear());
+  }
+}

@@ -1,0 +1,19 @@
+package nl.wijkhub.normalise;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.reference.ReferenceData;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class NormaliseConfiguration {
+
+  @Bean
+  CountIngestor countIngestor(ReferenceData reference, SubmissionPublisher publisher, ReceiptLedger ledger,
+      Clock clock, MeterRegistry meters) {
+    return new CountIngestor(reference, publisher, ledger, clock, meters);
+  }
+}

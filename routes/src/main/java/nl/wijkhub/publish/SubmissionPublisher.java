@@ -1,0 +1,134 @@
+package nl.wijkhub.publish;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a delivery as one Kafka transaction: every record of it becomes visible to read_committed consumers at
+ * once, or none does. Sends are asynchronous and batched by the producer; the first failed send stops the delivery
+ * and the commit reports it. After any failure the producer is replaced, since a fenced or broken transactional
+ * producer cannot be reused; the new one aborts whatever the old one left open.
+ */
+public class SubmissionPublisher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionPublisher.class);
+
+  private final Supplier<Producer<String, Object>> factory;
+  private final ReentrantLock lock = new ReentrantLock();
+  private Producer<String, Object> producer;
+
+  public SubmissionPublisher(Supplier<Producer<String, Object>> factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Registers the transactional id with Kafka at start-up, which aborts a transaction a killed predecessor left
+   * open; until then read_committed consumers could not read past it.
+   */
+  public void initialise() {
+    lock.lock();
+    try {
+      ensureProducer();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Starts a transaction; one at a time per hub, the caller closes it (which aborts unless committed). */
+  public Transaction begin() {
+    lock.lock();
+    try {
+      ensureProducer();
+      producer.beginTransaction();
+      return new Transaction(producer);
+    } catch (RuntimeException e) {
+      discardProducer();
+      lock.unlock();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      discardProducer();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void ensureProducer() {
+    if (producer == null) {
+      producer = factory.get();
+      producer.initTransactions();
+    }
+  }
+
+  private void discardProducer() {
+    if (producer != null) {
+      try {
+        producer.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the Kafka producer failed: {}", e.toString());
+      }
+      producer = null;
+    }
+  }
+
+  /** An open transaction. Not thread-safe: one delivery, one thread. */
+  public final class Transaction implements AutoCloseable {
+
+    private final Producer<String, Object> transactional;
+    private volatile Exception failure;
+    private final Callback onFailure = (metadata, exception) -> {
+      if (exception != null && failure == null) {
+        failure = exception;
+      }
+    };
+    private boolean committed;
+
+    private Transaction(Producer<String, Object> transactional) {
+      this.transactional = transactional;
+    }
+
+    public <V> void send(Topic<V> topic, String key, V value) {
+      if (failure != null) {
+        throw new KafkaException("An earlier send of this transaction failed", failure);
+      }
+      transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
+    }
+
+    /** Commits; returns only once Kafka acknowledged every record of the transaction. */
+    public void commit() {
+      transactional.commitTransaction();
+      committed = true;
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (!committed) {
+          abort();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    private void abort() {
+      try {
+        transactional.abortTransaction();
+      } catch (RuntimeException e) {
+        LOG.warn("Aborting the transaction failed, replacing the producer: {}", e.toString());
+        discardProducer();
+      }
+    }
+  }
+}

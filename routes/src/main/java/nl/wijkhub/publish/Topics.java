@@ -1,0 +1,31 @@
+package nl.wijkhub.publish;
+
+import java.util.List;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.Rejection;
+import nl.wijkhub.events.SubmissionReceipt;
+
+/** The topic catalogue. Keys are strings; values Avro in the Confluent wire format. */
+public final class Topics {
+
+  /** Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. */
+  public static final Topic<IndicatorObservation> INDICATORS =
+      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, false);
+
+  /** Rejected records, key submissionId. */
+  public static final Topic<Rejection> REJECTIONS = new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, false);
+
+  /** Receipts, key submissionId; kept forever, as they are the ledger of what was ingested. */
+  public static final Topic<SubmissionReceipt> RECEIPTS =
+      new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, true);
+
+  private Topics() {}
+
+  public static List<Topic<?>> all() {
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS);
+  }
+
+  public static String keyOf(IndicatorObservation o) {
+    return o.getProgramme() + '|' + o.getIndicator() + '|' + o.getWijk() + '|' + o.getPeriod();
+  }
+}

@@ -1,0 +1,20 @@
+package nl.wijkhub.reference;
+
+import java.util.List;
+
+/**
+ * An organisation that delivers data. {@code wijken} is its working area: {@code *} for the whole programme or a
+ * list of wijk codes.
+ */
+public record Partner(String id, String name, String programme, String sector, List<String> wijken) {
+
+  public static final String ALL_WIJKEN = "*";
+
+  public Partner {
+    wijken = wijken == null ? List.of(ALL_WIJKEN) : List.copyOf(wijken);
+  }
+
+  public boolean worksIn(String wijkCode) {
+    return wijken.contains(ALL_WIJKEN) || wijken.contains(wijkCode);
+  }
+}

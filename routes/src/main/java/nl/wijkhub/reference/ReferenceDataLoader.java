@@ -1,0 +1,145 @@
+package nl.wijkhub.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads {@code programmes.yaml}, {@code partners.yaml} and {@code indicators.yaml} from one location and checks
+ * that they agree with each other. All problems are reported at once, each naming the file, the entry and the fix.
+ */
+public class ReferenceDataLoader {
+
+  static final String PROGRAMMES = "programmes.yaml";
+  static final String PARTNERS = "partners.yaml";
+  static final String INDICATORS = "indicators.yaml";
+
+  private record ProgrammesFile(List<Programme> programmes) {}
+
+  private record PartnersFile(List<Partner> partners) {}
+
+  private record IndicatorsFile(List<Indicator> indicators) {}
+
+  private final YAMLMapper yaml = YAMLMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+  private final ResourceLoader resources;
+
+  public ReferenceDataLoader(ResourceLoader resources) {
+    this.resources = resources;
+  }
+
+  public ReferenceData load(String location) {
+    String base = location.endsWith("/") ? location : location + "/";
+    List<Programme> programmes = read(base, PROGRAMMES, ProgrammesFile.class, ProgrammesFile::programmes);
+    List<Partner> partners = read(base, PARTNERS, PartnersFile.class, PartnersFile::partners);
+    List<Indicator> indicators = read(base, INDICATORS, IndicatorsFile.class, IndicatorsFile::indicators);
+    List<String> problems = new ArrayList<>();
+    checkProgrammes(programmes, problems);
+    checkPartners(partners, programmes, problems);
+    checkIndicators(indicators, partners, programmes, problems);
+    if (!problems.isEmpty()) {
+      throw new ReferenceDataException(problems);
+    }
+    return new ReferenceData(programmes, partners, indicators);
+  }
+
+  private <F, T> List<T> read(String base, String file, Class<F> type, Function<F, List<T>> entries) {
+    Resource resource = resources.getResource(base + file);
+    try (InputStream in = resource.getInputStream()) {
+      F parsed = yaml.readValue(in, type);
+      List<T> list = parsed == null ? null : entries.apply(parsed);
+      if (list == null || list.isEmpty()) {
+        throw new ReferenceDataException(List.of(base + file + " has no entries: it needs a top-level list '"
+            + type.getRecordComponents()[0].getName() + ":'"));
+      }
+      return list;
+    } catch (IOException e) {
+      throw new ReferenceDataException("Cannot read " + base + file + " (set wijkhub.reference-data to the folder"
+          + " that holds programmes.yaml, partners.yaml and indicators.yaml)", e);
+    } catch (JacksonException e) {
+      throw new ReferenceDataException(base + file + " is not valid: " + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ". Fix that entry; the expected keys are in the file's header comment.", e);
+    }
+  }
+
+  private static void checkProgrammes(List<Programme> programmes, List<String> problems) {
+    Set<String> ids = new HashSet<>();
+    for (Programme p : programmes) {
+      if (!ids.add(p.id())) {
+        problems.add(PROGRAMMES + ", programme '" + p.id() + "': defined twice; remove one of them");
+      }
+      Map<String, String> spellingOwner = new HashMap<>();
+      for (Programme.Wijk wijk : p.wijken()) {
+        for (String spelling : ReferenceData.spellings(wijk)) {
+          String owner = spellingOwner.putIfAbsent(ReferenceData.key(spelling), wijk.code());
+          if (owner != null && !owner.equals(wijk.code())) {
+            problems.add(PROGRAMMES + ", programme '" + p.id() + "', wijk '" + wijk.code() + "': the name or alias '"
+                + spelling + "' also means wijk '" + owner + "'; give each spelling to one wijk only");
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkPartners(List<Partner> partners, List<Programme> programmes, List<String> problems) {
+    Map<String, Programme> byId = programmes.stream().collect(Collectors.toMap(Programme::id, p -> p, (a, b) -> a));
+    Set<String> ids = new HashSet<>();
+    for (Partner partner : partners) {
+      String entry = PARTNERS + ", partner '" + partner.id() + "': ";
+      if (!ids.add(partner.id())) {
+        problems.add(entry + "defined twice; partner ids must be unique");
+      }
+      Programme programme = byId.get(partner.programme());
+      if (programme == null) {
+        problems.add(entry + "programme '" + partner.programme() + "' is not in " + PROGRAMMES + " (known: "
+            + byId.keySet() + "); correct it or add the programme");
+        continue;
+      }
+      Set<String> codes = programme.wijken().stream().map(Programme.Wijk::code).collect(Collectors.toSet());
+      partner.wijken().stream().filter(w -> !w.equals(Partner.ALL_WIJKEN) && !codes.contains(w))
+          .forEach(w -> problems.add(entry + "wijk '" + w + "' is not a wijk of " + programme.id() + " (known: "
+              + codes + "); use a wijk code or '*' for the whole programme"));
+    }
+  }
+
+  private static void checkIndicators(List<Indicator> indicators, List<Partner> partners, List<Programme> programmes,
+      List<String> problems) {
+    Set<String> programmeIds = programmes.stream().map(Programme::id).collect(Collectors.toSet());
+    Set<String> keys = new HashSet<>();
+    for (Indicator indicator : indicators) {
+      String entry = INDICATORS + ", indicator '" + indicator.code() + "': ";
+      if (!keys.add(indicator.programme() + "/" + indicator.code())) {
+        problems.add(entry + "defined twice in programme " + indicator.programme() + "; codes must be unique");
+      }
+      if (!programmeIds.contains(indicator.programme())) {
+        problems.add(entry + "programme '" + indicator.programme() + "' is not in " + PROGRAMMES);
+      }
+      if (indicator.deliveredBy().isEmpty()) {
+        problems.add(entry + "deliveredBy is empty; name the partner ids (or a prefix like ikc-*) that report it");
+      }
+      for (String pattern : indicator.deliveredBy()) {
+        Indicator single = new Indicator(indicator.code(), indicator.programme(), null, null, null, null,
+            List.of(pattern), null, null, null);
+        boolean matches = partners.stream().anyMatch(p -> p.programme().equals(indicator.programme())
+            && single.deliverableBy(p.id()));
+        if (!matches) {
+          problems.add(entry + "deliveredBy '" + pattern + "' matches no partner of " + indicator.programme()
+              + " in " + PARTNERS + "; correct the id or add the partner");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package nl.wijkhub.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.Rejection;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.DropFolderDriver;
+import nl.wijkhub.support.TestInfrastructure;
+import nl.wijkhub.support.TopicReader;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The drop folder end to end, on the real broker, registry and PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(TestInfrastructure.class)
+class FileDropIT {
+
+  private static final Path DATA = tempDir();
+  private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void hub(DynamicPropertyRegistry registry) {
+    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ObservationStore store;
+
+  private final DropFolderDriver partner = new DropFolderDriver(DATA);
+
+  @Test
+  void validDeliveryIsPublishedStoredAndReceipted() throws IOException {
+    String run = UUID.randomUUID().toString();
+    partner.deliver("dbieb", "tellingen.csv", HEADER
+        + "taalmaatjes-gekoppeld;Bilgaard;2024;7;run " + run + "\n"
+        + "basisvaardigheden-deelnemers;heechterp;2024;62;\n");
+
+    JsonNode receipt = partner.awaitReceipt("dbieb", "tellingen.csv");
+    String id = receipt.get("submissionId").asString();
+
+    assertThat(receipt.get("status").asString()).isEqualTo("ACCEPTED");
+    assertThat(receipt.get("accepted").asLong()).isEqualTo(2);
+    assertThat(receipt.get("errors")).isEmpty();
+    assertThat(Files.readString(partner.receiptJson("dbieb", "tellingen.csv").resolveSibling("tellingen.csv.receipt.txt")))
+        .contains("geaccepteerd: alle regels zijn verwerkt", id);
+    assertThat(partner.archived("dbieb", id, "tellingen.csv")).exists();
+    assertThat(partner.inboxFile("dbieb", "tellingen.csv")).doesNotExist();
+
+    List<ConsumerRecord<String, IndicatorObservation>> published =
+        TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class, o -> o.getSubmissionId().equals(id));
+    assertThat(published).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+        "leeuwarden-oost|taalmaatjes-gekoppeld|bilgaard|2024",
+        "leeuwarden-oost|basisvaardigheden-deelnemers|heechterp-schieringen|2024");
+    assertThat(TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
+        r -> r.getSubmissionId().equals(id))).hasSize(1);
+
+    JsonNode stored = awaitObservations("?programme=leeuwarden-oost&indicator=taalmaatjes-gekoppeld&wijk=bilgaard"
+        + "&periode=2024", rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(id));
+    assertThat(stored.get(0).get("value").asDouble()).isEqualTo(7.0);
+    assertThat(stored.get(0).get("note").asString()).isEqualTo("run " + run);
+    assertThat(stored.get(0).get("unit").asString()).isEqualTo("koppels");
+  }
+
+  @Test
+  void invalidRowsAreRejectedWithLineFieldAndReasonWhileValidRowsGoThrough() {
+    String run = UUID.randomUUID().toString();
+    partner.deliver("dbieb", "met-fouten.csv", HEADER
+        + "taalmaatjes-gekoppeld;Bilgaard;2024-Q1;3;run " + run + "\n"
+        + "taalmaatjes-gekoppeld;Bilgaardt;2024-Q1;3;\n"
+        + "taalmaatjes-gekoppeld;Vrijheidswijk;2024-Q1;-1;\n"
+        + "basisvaardigheden-deelnemers;Bilgaard;2024-Q1;1.521;\n");
+
+    JsonNode receipt = partner.awaitReceipt("dbieb", "met-fouten.csv");
+    String id = receipt.get("submissionId").asString();
+
+    assertThat(receipt.get("status").asString()).isEqualTo("PARTIALLY_ACCEPTED");
+    assertThat(receipt.get("accepted").asLong()).isEqualTo(1);
+    assertThat(receipt.get("rejected").asLong()).isEqualTo(3);
+    assertThat(receipt.get("errors").valueStream().map(e -> e.get("line").asLong() + " " + e.get("field").asString()
+        + " " + e.get("code").asString()))
+        .containsExactly("3 wijk WIJK_ONBEKEND", "4 waarde WAARDE_NEGATIEF", "5 waarde WAARDE_DUBBELZINNIG");
+    assertThat(TopicReader.committed(Topics.REJECTIONS.name(), Rejection.class, r -> r.getSubmissionId().equals(id)))
+        .extracting(r -> r.value().getLine() + " " + r.value().getReasonCode())
+        .containsExactlyInAnyOrder("3 WIJK_ONBEKEND", "4 WAARDE_NEGATIEF", "5 WAARDE_DUBBELZINNIG");
+    assertThat(TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+        o -> o.getSubmissionId().equals(id))).hasSize(1);
+  }
+
+  @Test
+  void sameContentUnderAnotherNameIsADuplicateAndNotIngestedTwice() {
+    String content = HEADER + "taalmaatjes-gekoppeld;Oud Oost;2024;4;run " + UUID.randomUUID() + "\n";
+    partner.deliver("dbieb", "eerste.csv", content);
+    String first = partner.awaitReceipt("dbieb", "eerste.csv").get("submissionId").asString();
+
+    partner.deliver("dbieb", "tweede.csv", content);
+    JsonNode second = partner.awaitReceipt("dbieb", "tweede.csv");
+
+    assertThat(second.get("status").asString()).isEqualTo("DUPLICATE");
+    assertThat(second.get("duplicateOf").asString()).isEqualTo(first);
+    assertThat(second.get("accepted").asLong()).isZero();
+    String secondId = second.get("submissionId").asString();
+    assertThat(TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+        o -> o.getSubmissionId().equals(secondId))).isEmpty();
+    assertThat(partner.archived("dbieb", secondId, "tweede.csv")).exists();
+  }
+
+  @Test
+  void aCorrectionReplacesTheCurrentValueAndTheHistoryKeepsBoth() {
+    partner.deliver("dbieb", "q2.csv", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2023-Q2;5;eerste\n");
+    partner.awaitReceipt("dbieb", "q2.csv");
+    partner.deliver("dbieb", "q2-correctie.csv", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2023-Q2;6;correctie\n");
+    String correction = partner.awaitReceipt("dbieb", "q2-correctie.csv").get("submissionId").asString();
+
+    JsonNode current = awaitObservations("?indicator=taalmaatjes-gekoppeld&wijk=bilgaard&periode=2023-Q2",
+        rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(correction));
+    assertThat(current.get(0).get("value").asDouble()).isEqualTo(6.0);
+    assertThat(store.history("leeuwarden-oost", "taalmaatjes-gekoppeld", "bilgaard", "2023-Q2"))
+        .extracting(o -> o.value()).containsExactly(5.0, 6.0);
+  }
+
+  @Test
+  void filesThatCannotBeReadGoToQuarantineWithAReason() throws IOException {
+    partner.deliver("geen-partner", "tellingen.csv", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;1;\n");
+    partner.deliver("dbieb", "leeg.csv", new byte[0]);
+    partner.deliver("dbieb", "tellingen.pdf", "%PDF-1.4");
+
+    assertThat(partner.awaitReceipt("dbieb", "leeg.csv").get("errors").get(0).get("code").asString())
+        .isEqualTo("BESTAND_LEEG");
+    assertThat(partner.awaitReceipt("dbieb", "tellingen.pdf").get("errors").get(0).get("code").asString())
+        .isEqualTo("FORMAAT_ONBEKEND");
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().size() == 6);
+    assertThat(quarantined()).anySatisfy(name -> assertThat(name).endsWith("geen-partner-tellingen.csv"))
+        .anySatisfy(name -> assertThat(name).endsWith("dbieb-leeg.csv"))
+        .anySatisfy(name -> assertThat(name).endsWith("dbieb-tellingen.pdf"));
+    Path reason = Files.list(partner.quarantine()).filter(p -> p.toString().endsWith("geen-partner-tellingen.csv"
+        + ".reden.txt")).findFirst().orElseThrow();
+    assertThat(Files.readString(reason)).contains("geen-partner", "bekende partner");
+  }
+
+  @Test
+  void aConsumerThatKnowsOnlyTheConfluentWireFormatDecodesWhatTheHubWrote() throws Exception {
+    String run = "wire " + UUID.randomUUID();
+    partner.deliver("dbieb", "wire.csv", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2022;11;" + run + "\n");
+    partner.awaitReceipt("dbieb", "wire.csv");
+
+    Map<Integer, Schema> schemas = new HashMap<>();
+    List<GenericRecord> decoded = TopicReader.raw(Topics.INDICATORS.name(), "read_committed").stream()
+        .map(record -> decodeConfluent(record.value(), schemas)).toList();
+
+    assertThat(decoded).filteredOn(r -> run.equals(String.valueOf(r.get("note")))).singleElement()
+        .satisfies(r -> {
+          assertThat(r.get("wijk")).hasToString("bilgaard");
+          assertThat(r.get("value")).isEqualTo(11.0);
+          assertThat(r.getSchema().getFullName()).isEqualTo("nl.wijkhub.events.IndicatorObservation");
+        });
+  }
+
+  @Test
+  void healthIsUpWhenKafkaTheRegistryAndTheStoreAreReachable() throws Exception {
+    HttpResponse<String> response = get("/actuator/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode health = JSON.readTree(response.body());
+    assertThat(health.get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("schemaRegistry").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+  }
+
+  /** Magic byte 0, a 4-byte schema id resolved over /apis/ccompat/v7, then Avro binary. */
+  private static GenericRecord decodeConfluent(byte[] value, Map<Integer, Schema> schemas) {
+    ByteBuffer buffer = ByteBuffer.wrap(value);
+    assertThat(buffer.get()).isZero();
+    int id = buffer.getInt();
+    Schema schema = schemas.computeIfAbsent(id, FileDropIT::schemaById);
+    try {
+      return new GenericDatumReader<GenericRecord>(schema).read(null,
+          DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Schema schemaById(int id) {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+          TestInfrastructure.stack().registry().confluentApiUrl() + "/schemas/ids/" + id)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return new Schema.Parser().parse(JSON.readTree(response.body()).get("schema").asString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/v1/observations" + query)
+        .body()), ready::test);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> quarantined() throws IOException {
+    try (var files = Files.list(DATA.resolve("quarantine"))) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("wijkhub-file-drop-it");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

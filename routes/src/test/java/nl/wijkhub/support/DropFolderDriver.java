@@ -1,0 +1,64 @@
+package nl.wijkhub.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Delivers files the way a partner's copy job does (write aside, then rename) and reads the receipts back. */
+public record DropFolderDriver(Path dataDir) {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public Path deliver(String partnerId, String fileName, String content) {
+    return deliver(partnerId, fileName, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Path deliver(String partnerId, String fileName, byte[] content) {
+    try {
+      Path inbox = Files.createDirectories(dataDir.resolve("inbox").resolve(partnerId));
+      Path temporary = Files.write(inbox.resolve("." + fileName + ".part"), content);
+      return Files.move(temporary, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path receiptJson(String partnerId, String fileName) {
+    return dataDir.resolve("outbox").resolve(partnerId).resolve(fileName + ".receipt.json");
+  }
+
+  /** Waits for the receipt of the file and returns it parsed. */
+  public JsonNode awaitReceipt(String partnerId, String fileName, Duration timeout) {
+    Path receipt = receiptJson(partnerId, fileName);
+    await().atMost(timeout).until(() -> Files.exists(receipt));
+    try {
+      return JSON.readTree(Files.readString(receipt));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public JsonNode awaitReceipt(String partnerId, String fileName) {
+    return awaitReceipt(partnerId, fileName, Duration.ofSeconds(60));
+  }
+
+  public Path inboxFile(String partnerId, String fileName) {
+    return dataDir.resolve("inbox").resolve(partnerId).resolve(fileName);
+  }
+
+  public Path archived(String partnerId, String submissionId, String fileName) {
+    return dataDir.resolve("archive").resolve(partnerId).resolve(submissionId).resolve(fileName);
+  }
+
+  public Path quarantine() {
+    return dataDir.resolve("quarantine");
+  }
+}

@@ -1,0 +1,88 @@
+package nl.wijkhub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkhub.embedded.EmbeddedStack;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one piece of test infrastructure every integration test uses: a real Kafka broker (KRaft) and a real
+ * Apicurio registry, started once per test JVM as child processes (the same way {@code ./wijkhub start} runs them),
+ * and the local PostgreSQL that {@code .ci/run} starts. They are stopped when the test run ends. Each test class gets
+ * its own database schema, data folder, transactional id and consumer group, so classes cannot see each other's
+ * state.
+ */
+public final class TestInfrastructure implements BeforeAllCallback {
+
+  /** PostgreSQL for the tests; .ci/run creates this role and database. */
+  public static final String DB_URL = env("WIJKHUB_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/wijkhub_test");
+  public static final String DB_USER = env("WIJKHUB_TEST_DB_USER", "wijkhub");
+  public static final String DB_PASSWORD = env("WIJKHUB_TEST_DB_PASSWORD", "wijkhub");
+
+  private static EmbeddedStack stack;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(TestInfrastructure.class, key -> (AutoCloseable) TestInfrastructure::stop);
+    stack();
+  }
+
+  /** The shared broker and registry, started on first use. */
+  public static synchronized EmbeddedStack stack() {
+    if (stack == null) {
+      try {
+        stack = EmbeddedStack.start(Files.createDirectories(Path.of("target/it-stack-" + UUID.randomUUID())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return stack;
+  }
+
+  private static synchronized void stop() {
+    if (stack != null) {
+      stack.close();
+      stack = null;
+    }
+  }
+
+  /**
+   * Settings for one hub on the shared infrastructure, as Spring properties. The same map, in environment form,
+   * configures a hub started as a separate process.
+   */
+  public static Map<String, String> hubProperties(Path dataDir, String isolation) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("wijkhub.kafka.bootstrap-servers", stack().broker().bootstrapServers());
+    props.put("wijkhub.kafka.registry-url", stack().registry().baseUrl());
+    props.put("wijkhub.kafka.transactional-id", isolation + "-ingest");
+    props.put("wijkhub.monitoring.group-id", isolation + "-monitoring");
+    props.put("wijkhub.data-dir", dataDir.toString());
+    props.put("wijkhub.file-drop.poll-interval", "100ms");
+    props.put("wijkhub.file-drop.min-age", "100ms");
+    props.put("spring.datasource.url", DB_URL + "?currentSchema=" + isolation.replace('-', '_'));
+    props.put("spring.datasource.username", DB_USER);
+    props.put("spring.datasource.password", DB_PASSWORD);
+    props.put("spring.flyway.schemas", isolation.replace('-', '_'));
+    return props;
+  }
+
+  /** A fresh name for one test class's schema, transactional id and consumer group. */
+  public static String isolation() {
+    return "it-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

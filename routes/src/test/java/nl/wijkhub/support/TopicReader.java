@@ -1,0 +1,63 @@
+package nl.wijkhub.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a whole topic as a read_committed consumer would, to check what the hub made visible. */
+public final class TopicReader {
+
+  private TopicReader() {}
+
+  /** Committed records of the topic whose value matches, decoded with the hub's Avro deserializer. */
+  public static <V> List<ConsumerRecord<String, V>> committed(String topic, Class<V> type, Predicate<V> filter) {
+    Map<String, Object> props = Map.of(
+        "apicurio.registry.url", TestInfrastructure.stack().registry().nativeApiUrl(),
+        "apicurio.registry.headers.enabled", "false",
+        "apicurio.registry.as-confluent", "true",
+        "apicurio.registry.use-id", "contentId",
+        "apicurio.registry.use-specific-avro-reader", "true");
+    Deserializer<Object> avro = new io.apicurio.registry.serde.avro.AvroKafkaDeserializer<>();
+    avro.configure(props, false);
+    List<ConsumerRecord<String, V>> matching = new ArrayList<>();
+    for (ConsumerRecord<String, Object> record : read(topic, avro, "read_committed")) {
+      V value = type.cast(record.value());
+      if (filter.test(value)) {
+        matching.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value));
+      }
+    }
+    return matching;
+  }
+
+  /** The raw value bytes of every record, committed or not, as a client that knows nothing of Avro sees them. */
+  public static List<ConsumerRecord<String, byte[]>> raw(String topic, String isolationLevel) {
+    return read(topic, new ByteArrayDeserializer(), isolationLevel);
+  }
+
+  private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, String isolation) {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.stack().broker().bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, V>> records = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+}
