@@ -43,13 +43,42 @@ public final class TopicReader {
     return read(topic, new ByteArrayDeserializer(), isolationLevel);
   }
 
-  private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, String isolation) {
+  /** The end of each partition as a read_uncommitted client sees it: records still in open transactions too. */
+  public static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer(), "read_uncommitted")) {
+      return consumer.endOffsets(partitions(consumer, topic));
+    }
+  }
+
+  /** How many committed records the topic gained after the given offsets. */
+  public static long committedSince(String topic, Map<TopicPartition, Long> from) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer(), "read_committed")) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long count = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        count += consumer.poll(Duration.ofMillis(200)).count();
+      }
+      return count;
+    }
+  }
+
+  private static <V> KafkaConsumer<String, V> consumer(Deserializer<V> values, String isolation) {
     Map<String, Object> props = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.stack().broker().bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+    return new KafkaConsumer<>(props, new StringDeserializer(), values);
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+  }
+
+  private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, String isolation) {
+    try (KafkaConsumer<String, V> consumer = consumer(values, isolation)) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

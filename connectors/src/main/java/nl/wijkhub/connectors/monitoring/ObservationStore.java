@@ -22,7 +22,11 @@ public class ObservationStore {
 
   private static final String COLUMNS =
       "programme, indicator, wijk, period, observed, note, partner, submission_id, line, revision, received_at";
-  private static final String SOURCE = "USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) AS s(" + COLUMNS + ")";
+  /** Typed placeholders: PostgreSQL cannot infer parameter types inside VALUES. */
+  private static final String SOURCE = "USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
+      + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR(500)),"
+      + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+      + " CAST(? AS TIMESTAMP))) AS s(" + COLUMNS + ")";
   private static final String SOURCE_VALUES = "s.programme, s.indicator, s.wijk, s.period, s.observed, s.note,"
       + " s.partner, s.submission_id, s.line, s.revision, s.received_at";
 
