@@ -4,7 +4,6 @@ import java.time.Clock;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.normalise.CountIngestor;
-import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +21,8 @@ class FileDropConfiguration {
   }
 
   @Bean
-  FileIntake fileIntake(DropFolder folder, ReferenceData reference, ReceiptLedger ledger, CountIngestor ingestor,
+  FileIntake fileIntake(DropFolder folder, ReferenceData reference, CountIngestor ingestor,
       FileDropSettings settings, Clock clock) {
-    return new FileIntake(folder, reference, ledger, ingestor, settings, clock);
+    return new FileIntake(folder, reference, ingestor, settings, clock);
   }
 }

@@ -17,7 +17,6 @@ import nl.wijkhub.normalise.CountIngestor;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.Problem;
 import nl.wijkhub.normalise.ReceiptDocuments;
-import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.reference.ReferenceData;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -39,16 +38,14 @@ public class FileIntake {
 
   private final DropFolder folder;
   private final ReferenceData reference;
-  private final ReceiptLedger ledger;
   private final CountIngestor ingestor;
   private final FileDropSettings settings;
   private final Clock clock;
 
-  public FileIntake(DropFolder folder, ReferenceData reference, ReceiptLedger ledger, CountIngestor ingestor,
+  public FileIntake(DropFolder folder, ReferenceData reference, CountIngestor ingestor,
       FileDropSettings settings, Clock clock) {
     this.folder = folder;
     this.reference = reference;
-    this.ledger = ledger;
     this.ingestor = ingestor;
     this.settings = settings;
     this.clock = clock;
@@ -75,7 +72,7 @@ public class FileIntake {
       quarantine(file, refusal.get().message());
       return null;
     }
-    Optional<SubmissionReceipt> unfinished = ledger.original(partnerId, delivery.sha256())
+    Optional<SubmissionReceipt> unfinished = ingestor.original(partnerId, delivery.sha256())
         .filter(original -> original.getSourceName().equals(delivery.sourceName())
             && !folder.isArchived(partnerId, original.getSubmissionId()));
     if (unfinished.isPresent()) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -59,6 +60,11 @@ public class CountIngestor {
         .orElseGet(() -> ingestNew(delivery)));
     count(receipt);
     return receipt;
+  }
+
+  /** The receipt of the delivery that first published this content for this partner, if any. */
+  public Optional<SubmissionReceipt> original(String partnerId, String sha256) {
+    return ledger.original(partnerId, sha256);
   }
 
   /** Refuses a delivery before reading it (empty, unknown format, too large): the refusal and receipt only. */
