@@ -63,7 +63,7 @@ final class CountValidator {
   }
 
   private String indicator(RawRow row, Partner partner, List<Problem> problems) {
-    String code = row.indicator() == null ? "" : row.indicator().strip();
+    String code = row.indicator() == null ? "" : row.indicator().strip().toLowerCase(java.util.Locale.ROOT);
     if (code.isEmpty()) {
       problems.add(Problem.ofField(row.line(), "indicator", "INDICATOR_ONTBREEKT",
           "De indicator ontbreekt. Vul de code van de indicator in (zie de lijst in docs/aanleveren.md).", null));

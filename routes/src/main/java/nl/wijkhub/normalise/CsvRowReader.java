@@ -1,12 +1,15 @@
 package nl.wijkhub.normalise;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
@@ -15,28 +18,39 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Streams a CSV delivery row by row with FastCSV. The separator ({@code ;} or {@code ,}) is taken from the header
  * line, header names are matched ignoring case and may come in any order, quoted fields may hold separators and
- * newlines, and the trailing empty cells and rows that spreadsheet exports add are ignored.
+ * newlines, and the trailing empty cells and rows that spreadsheet exports add are ignored. A quote that is never
+ * closed, or text after a closing quote, refuses the file: which rows it holds is no longer certain.
  */
 final class CsvRowReader {
 
   private static final int BUFFER = 64 * 1024;
+  /** FastCSV names the line of a record it cannot parse only in the message of its exception. */
+  private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
 
   /**
-   * Reads the delivery; {@code charset} forces an encoding, null lets the sniffer decide.
+   * Reads the delivery; {@code charset} forces an encoding (undecodable bytes become U+FFFD), null lets the sniffer
+   * decide.
    *
-   * @throws DeliveryRefused when the header does not describe a count delivery, or no row holds a figure
+   * @throws DeliveryRefused when the header does not describe a count delivery, no row holds a figure, or quotes
+   *     leave the rows uncertain
    * @throws java.nio.charset.CharacterCodingException when bytes later in the file do not fit the sniffed encoding
    */
   void read(InputStream raw, Charset charset, RowSink sink) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
     Charset effective = charset != null ? charset : CharsetSniffer.detect(in);
+    // A sniffed encoding may be wrong and is reported so the caller can read again; a forced one is the last try,
+    // so bytes it cannot map (0x81 in Windows-1252, a spreadsheet saved as .xlsx but named .csv) become U+FFFD and
+    // the header check refuses the file, instead of failing on every attempt without a receipt.
+    CodingErrorAction onError = charset != null ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     BufferedReader text = new BufferedReader(new InputStreamReader(in, effective.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)), BUFFER);
+        .onMalformedInput(onError)
+        .onUnmappableCharacter(onError)), BUFFER);
     text.mark(BUFFER);
     // Empty lines before the header are skipped like FastCSV skips them, so they neither hide the header nor
     // make the file look empty.
@@ -49,19 +63,38 @@ final class CsvRowReader {
       throw new DeliveryRefused(Problem.ofFile("BESTAND_LEEG", "Het bestand is leeg: er staat geen kopregel in."
           + " Begin met de kopregel indicator;wijk;periode;waarde;toelichting."));
     }
+    char separator = separatorOf(firstLine);
+    QuoteWatch quotes = new QuoteWatch(text, separator);
     CsvReader<CsvRecord> csv = CsvReader.builder()
-        .fieldSeparator(separatorOf(firstLine))
+        .fieldSeparator(separator)
         .skipEmptyLines(true)
         .allowExtraFields(true)
         .allowMissingFields(true)
-        .ofCsvRecord(text);
-    Iterator<CsvRecord> records = csv.iterator();
-    Header header = Header.of(records.next());
+        .ofCsvRecord(quotes);
     boolean anyFigure = false;
-    while (records.hasNext()) {
-      RawRow row = header.row(records.next());
-      anyFigure |= !row.isBlank();
-      sink.accept(row);
+    try {
+      Iterator<CsvRecord> records = csv.iterator();
+      Header header = Header.of(records.next());
+      while (records.hasNext()) {
+        RawRow row = header.row(records.next());
+        anyFigure |= !row.isBlank();
+        sink.accept(row);
+      }
+    } catch (CsvParseException e) {
+      // Text after a closing quote ("Klik" & Tik): where the rows begin and end is no longer certain. Without a
+      // DeliveryRefused the file would fail on every attempt and the partner would never get a receipt.
+      Matcher at = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+      throw new DeliveryRefused(new Problem(at.find() ? Long.valueOf(at.group(1)) : null, null, "CSV_ONGELDIG",
+          "Het bestand is geen geldige CSV: na een sluitend aanhalingsteken (\") staat nog tekst in hetzelfde veld."
+          + " Zet de hele tekst tussen aanhalingstekens en schrijf een aanhalingsteken in de tekst dubbel:"
+          + " \"cursus \"\"Klik & Tik\"\" in het wijkcentrum\". Excel doet dat vanzelf.", null));
+    }
+    if (quotes.unclosedSince() > 0) {
+      // FastCSV reads an unclosed quote as one field up to the end of the file: the rows after it would vanish.
+      throw new DeliveryRefused(new Problem(quotes.unclosedSince(), null, "CSV_ONGELDIG", "Op regel "
+          + quotes.unclosedSince() + " begint een tekst met een aanhalingsteken (\") dat nergens wordt gesloten,"
+          + " zodat de rest van het bestand niet als regels te lezen is. Sluit de tekst af met \" of haal het"
+          + " aanhalingsteken weg.", null));
     }
     // Only a header (or only the empty rows a spreadsheet appends) would otherwise give a receipt that says
     // "rejected" without a single reason.
@@ -75,6 +108,73 @@ final class CsvRowReader {
     long semicolons = headerLine.chars().filter(c -> c == ';').count();
     long commas = headerLine.chars().filter(c -> c == ',').count();
     return commas > semicolons ? ',' : ';';
+  }
+
+  /**
+   * Follows FastCSV's quoting while the text streams through: a quote opens a field only at its start, {@code ""}
+   * inside it is a quote, and the next lone quote closes it. It notices what FastCSV does not report, a quote that
+   * is never closed.
+   */
+  private static final class QuoteWatch extends FilterReader {
+
+    private final char separator;
+    private boolean fieldStart = true;
+    private boolean quoted;
+    private boolean quoteInQuoted;
+    private boolean afterCr;
+    private long line = 1;
+    private long openedAt;
+
+    QuoteWatch(Reader text, char separator) {
+      super(text);
+      this.separator = separator;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = offset; i < offset + n; i++) {
+        follow(buffer[i]);
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        follow((char) c);
+      }
+      return c;
+    }
+
+    private void follow(char c) {
+      if (c == '\r' || c == '\n' && !afterCr) {
+        line++;
+      }
+      afterCr = c == '\r';
+      if (quoted) {
+        if (!quoteInQuoted) {
+          quoteInQuoted = c == '"';
+          return;
+        }
+        quoteInQuoted = false;
+        if (c == '"') {
+          return;
+        }
+        quoted = false;
+      }
+      if (c == '"' && fieldStart) {
+        quoted = true;
+        openedAt = line;
+      }
+      fieldStart = c == separator || c == '\r' || c == '\n';
+    }
+
+    /** The line of a quote that opened a field the file never closed, or 0. */
+    long unclosedSince() {
+      return quoted && !quoteInQuoted ? openedAt : 0;
+    }
   }
 
   /** Where each column is, and how wide a row may be. */
@@ -103,7 +203,7 @@ final class CsvRowReader {
       // in docs/aanleveren.md).
       if (positions.isEmpty()) {
         throw refused(line, "KOPREGEL_ONGELDIG", "De eerste regel is geen kopregel. Begin het bestand met de"
-            + " kopregel indicator;wijk;periode;waarde;toelichting.");
+            + " kopregel indicator;wijk;periode;waarde;toelichting en sla het op als CSV (niet als Excel-bestand).");
       }
       if (!unknown.isEmpty()) {
         throw refused(line, "KOLOM_ONBEKEND", "De kopregel bevat onbekende kolommen: " + String.join(", ", unknown)

@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -31,6 +33,9 @@ public class ReferenceDataLoader {
   private record PartnersFile(List<Partner> partners) {}
 
   private record IndicatorsFile(List<Indicator> indicators) {}
+
+  /** A wijk's spelling as written, so that a clash names both entries and the one to fix can be found. */
+  private record Spelling(String wijk, String written) {}
 
   private final YAMLMapper yaml = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -58,8 +63,9 @@ public class ReferenceDataLoader {
 
   private <F, T> List<T> read(String base, String file, Class<F> type, Function<F, List<T>> entries) {
     Resource resource = resources.getResource(base + file);
-    try (InputStream in = resource.getInputStream()) {
-      F parsed = yaml.readValue(in, type);
+    try (InputStream in = resource.getInputStream(); JsonParser parser = yaml.createParser(in)) {
+      // An empty file (or one with only comments) has no token at all; readValue would call that invalid YAML.
+      F parsed = parser.nextToken() == null ? null : yaml.readValue(parser, type);
       List<T> list = parsed == null ? null : entries.apply(parsed);
       if (list == null || list.isEmpty()) {
         throw new ReferenceDataException(List.of(base + file + " has no entries: it needs a top-level list '"
@@ -70,24 +76,61 @@ public class ReferenceDataLoader {
       throw new ReferenceDataException("Cannot read " + base + file + " (set wijkhub.reference-data to the folder"
           + " that holds programmes.yaml, partners.yaml and indicators.yaml)", e);
     } catch (JacksonException e) {
-      throw new ReferenceDataException(base + file + " is not valid: " + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ". Fix that entry; the expected keys are in the file's header comment.", e);
+      throw new ReferenceDataException(base + file + " is not valid at " + where(e) + ": " + e.getOriginalMessage()
+          + ". Fix that entry; the expected keys are in the file's header comment.", e);
     }
+  }
+
+  /**
+   * The entry a parse problem is in, counted from 1 (e.g. {@code partners entry 15 > nam}), and the line. Records
+   * are read as a whole, so for a wrong key Jackson's line is the end of the entry, not the key: the path is what
+   * names the entry.
+   */
+  private static String where(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference step : e.getPath()) {
+      if (step.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : " > ").append(step.getPropertyName());
+      } else if (step.getIndex() >= 0) {
+        path.append(" entry ").append(step.getIndex() + 1);
+      }
+    }
+    String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+        : "line " + e.getLocation().getLineNr();
+    return path.isEmpty() ? line : line.isEmpty() ? path.toString() : path + " (near " + line + ")";
   }
 
   private static void checkProgrammes(List<Programme> programmes, List<String> problems) {
     Set<String> ids = new HashSet<>();
-    for (Programme p : programmes) {
+    for (int i = 0; i < programmes.size(); i++) {
+      Programme p = programmes.get(i);
+      if (missing(problems, PROGRAMMES + ", programme number " + (i + 1) + ": ", "id", p.id())) {
+        continue;
+      }
       if (!ids.add(p.id())) {
         problems.add(PROGRAMMES + ", programme '" + p.id() + "': defined twice; remove one of them");
       }
-      Map<String, String> spellingOwner = new HashMap<>();
+      Set<String> codes = new HashSet<>();
+      Map<String, Spelling> spellingOwner = new HashMap<>();
       for (Programme.Wijk wijk : p.wijken()) {
+        String entry = PROGRAMMES + ", programme '" + p.id() + "', wijk '" + (wijk.code() != null ? wijk.code()
+            : wijk.name()) + "': ";
+        boolean incomplete = missing(problems, entry, "code", wijk.code());
+        incomplete |= missing(problems, entry, "name", wijk.name());
+        if (incomplete) {
+          continue;
+        }
+        if (!codes.add(wijk.code())) {
+          problems.add(entry + "defined twice; remove one of them or give it a code of its own");
+          continue;
+        }
         for (String spelling : ReferenceData.spellings(wijk)) {
-          String owner = spellingOwner.putIfAbsent(ReferenceData.key(spelling), wijk.code());
-          if (owner != null && !owner.equals(wijk.code())) {
-            problems.add(PROGRAMMES + ", programme '" + p.id() + "', wijk '" + wijk.code() + "': the name or alias '"
-                + spelling + "' also means wijk '" + owner + "'; give each spelling to one wijk only");
+          Spelling owner = spellingOwner.putIfAbsent(ReferenceData.key(spelling),
+              new Spelling(wijk.code(), spelling));
+          if (owner != null && !owner.wijk().equals(wijk.code())) {
+            problems.add(entry + "the name or alias '" + spelling + "' also means wijk '" + owner.wijk()
+                + "' (written '" + owner.written() + "' there; case, accents and punctuation do not count); give each"
+                + " spelling to one wijk only");
           }
         }
       }
@@ -97,8 +140,13 @@ public class ReferenceDataLoader {
   private static void checkPartners(List<Partner> partners, List<Programme> programmes, List<String> problems) {
     Map<String, Programme> byId = programmes.stream().collect(Collectors.toMap(Programme::id, p -> p, (a, b) -> a));
     Set<String> ids = new HashSet<>();
-    for (Partner partner : partners) {
+    for (int i = 0; i < partners.size(); i++) {
+      Partner partner = partners.get(i);
+      if (missing(problems, PARTNERS + ", partner number " + (i + 1) + ": ", "id", partner.id())) {
+        continue;
+      }
       String entry = PARTNERS + ", partner '" + partner.id() + "': ";
+      missing(problems, entry, "name", partner.name());
       if (!ids.add(partner.id())) {
         problems.add(entry + "defined twice; partner ids must be unique");
       }
@@ -119,7 +167,11 @@ public class ReferenceDataLoader {
       List<String> problems) {
     Set<String> programmeIds = programmes.stream().map(Programme::id).collect(Collectors.toSet());
     Set<String> keys = new HashSet<>();
-    for (Indicator indicator : indicators) {
+    for (int i = 0; i < indicators.size(); i++) {
+      Indicator indicator = indicators.get(i);
+      if (missing(problems, INDICATORS + ", indicator number " + (i + 1) + ": ", "code", indicator.code())) {
+        continue;
+      }
       String entry = INDICATORS + ", indicator '" + indicator.code() + "': ";
       if (!keys.add(indicator.programme() + "/" + indicator.code())) {
         problems.add(entry + "defined twice in programme " + indicator.programme() + "; codes must be unique");
@@ -133,13 +185,22 @@ public class ReferenceDataLoader {
       for (String pattern : indicator.deliveredBy()) {
         Indicator single = new Indicator(indicator.code(), indicator.programme(), null, null, null, null,
             List.of(pattern), null, null, null);
-        boolean matches = partners.stream().anyMatch(p -> p.programme().equals(indicator.programme())
-            && single.deliverableBy(p.id()));
+        boolean matches = partners.stream().anyMatch(p -> p.id() != null
+            && Objects.equals(p.programme(), indicator.programme()) && single.deliverableBy(p.id()));
         if (!matches) {
           problems.add(entry + "deliveredBy '" + pattern + "' matches no partner of " + indicator.programme()
               + " in " + PARTNERS + "; correct the id or add the partner");
         }
       }
     }
+  }
+
+  /** A missing identifying key would otherwise end start-up with a NullPointerException naming no file or entry. */
+  private static boolean missing(List<String> problems, String entry, String key, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(entry + "the key '" + key + "' is missing or empty; add it");
+      return true;
+    }
+    return false;
   }
 }
