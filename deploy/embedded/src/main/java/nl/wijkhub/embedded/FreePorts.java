@@ -8,30 +8,29 @@ import java.net.ServerSocket;
 /** Free TCP ports on 127.0.0.1, the only address the embedded runtime listens on. */
 public final class FreePorts {
 
-    /** Every child process binds here, never on a wildcard address. */
-    public static final String LOOPBACK = "127.0.0.1";
+  /** Every child process binds here, never on a wildcard address. */
+  public static final String LOOPBACK = "127.0.0.1";
 
-    private FreePorts() {
-    }
+  private FreePorts() {}
 
-    /**
-     * A port that was free a moment ago. The socket is closed before the child process binds it, so another
-     * process could take it in between; on a developer machine that race is rare enough to accept.
-     */
-    public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on 127.0.0.1", e);
-        }
+  /**
+   * A port that was free a moment ago. The socket is closed before the child process binds it, so another
+   * process could take it in between; on a developer machine that race is rare enough to accept.
+   */
+  public static int pick() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on 127.0.0.1", e);
     }
+  }
 
-    /** {@code port} itself, or a free port when it is 0 (the convention for "any port"). */
-    public static int orPick(int port) {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("Not a TCP port: " + port);
-        }
-        return port == 0 ? pick() : port;
+  /** {@code port} itself, or a free port when it is 0 (the convention for "any port"). */
+  public static int orPick(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("Not a TCP port: " + port);
     }
+    return port == 0 ? pick() : port;
+  }
 }

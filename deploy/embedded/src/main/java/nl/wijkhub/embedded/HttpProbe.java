@@ -10,24 +10,23 @@ import java.time.Duration;
 /** The HTTP readiness check shared by the registry and the hub. */
 final class HttpProbe {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    private HttpProbe() {
+  private HttpProbe() {}
+
+  static HttpClient client() {
+    return CLIENT;
+  }
+
+  /** Whether a GET of {@code uri} answers 200; a refused connection just means "not yet". */
+  static boolean answersOk(URI uri) throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
     }
-
-    static HttpClient client() {
-        return CLIENT;
-    }
-
-    /** Whether a GET of {@code uri} answers 200; a refused connection just means "not yet". */
-    static boolean answersOk(URI uri) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
+  }
 }

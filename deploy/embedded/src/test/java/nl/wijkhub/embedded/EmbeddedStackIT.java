@@ -37,147 +37,147 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedStackIT {
 
-    private static final String TRANSACTIONS_TOPIC = "transactions-it";
-    private static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String TRANSACTIONS_TOPIC = "transactions-it";
+  private static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Path workDir;
-    private EmbeddedStack stack;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Path workDir;
+  private EmbeddedStack stack;
 
-    @BeforeAll
-    void startStack(@TempDir Path workDir) throws IOException, InterruptedException {
-        this.workDir = workDir;
-        stack = EmbeddedStack.start(workDir);
+  @BeforeAll
+  void startStack(@TempDir Path workDir) throws IOException, InterruptedException {
+    this.workDir = workDir;
+    stack = EmbeddedStack.start(workDir);
+  }
+
+  @AfterAll
+  void closingStopsBothChildProcesses() {
+    if (stack == null) {
+      return; // start-up failed, which @BeforeAll has reported
+    }
+    long brokerPid = stack.broker().pid();
+    long registryPid = stack.registry().pid();
+
+    stack.close();
+
+    assertThat(stack.broker().isRunning()).isFalse();
+    assertThat(stack.registry().isRunning()).isFalse();
+    assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void readCommittedConsumerSeesCommittedTransactionsOnly() throws Exception {
+    createTopic(TRANSACTIONS_TOPIC);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(transactionalProducerConfig())) {
+      producer.initTransactions();
+      inTransaction(producer, IntStream.range(0, 10).mapToObj(i -> "committed-" + i).toList());
+      producer.beginTransaction();
+      IntStream.range(0, 5).forEach(i -> producer.send(new ProducerRecord<>(TRANSACTIONS_TOPIC, "aborted-" + i)));
+      producer.flush();
+      producer.abortTransaction();
+      inTransaction(producer, List.of("last"));
     }
 
-    @AfterAll
-    void closingStopsBothChildProcesses() {
-        if (stack == null) {
-            return; // start-up failed, which @BeforeAll has reported
-        }
-        long brokerPid = stack.broker().pid();
-        long registryPid = stack.registry().pid();
-
-        stack.close();
-
-        assertThat(stack.broker().isRunning()).isFalse();
-        assertThat(stack.registry().isRunning()).isFalse();
-        assertThat(ProcessHandle.of(brokerPid).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive)).isEmpty();
+    List<String> received = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumerConfig())) {
+      consumer.subscribe(Set.of(TRANSACTIONS_TOPIC));
+      await().atMost(TIMEOUT).untilAsserted(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> received.add(record.value()));
+        assertThat(received).contains("last");
+      });
     }
 
-    @Test
-    void readCommittedConsumerSeesCommittedTransactionsOnly() throws Exception {
-        createTopic(TRANSACTIONS_TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(transactionalProducerConfig())) {
-            producer.initTransactions();
-            inTransaction(producer, IntStream.range(0, 10).mapToObj(i -> "committed-" + i).toList());
-            producer.beginTransaction();
-            IntStream.range(0, 5).forEach(i -> producer.send(new ProducerRecord<>(TRANSACTIONS_TOPIC, "aborted-" + i)));
-            producer.flush();
-            producer.abortTransaction();
-            inTransaction(producer, List.of("last"));
-        }
+    // One partition, so the order is the write order; aborted records would sit before "last".
+    List<String> expected = new ArrayList<>(IntStream.range(0, 10).mapToObj(i -> "committed-" + i).toList());
+    expected.add("last");
+    assertThat(received).containsExactlyElementsOf(expected);
+  }
 
-        List<String> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumerConfig())) {
-            consumer.subscribe(Set.of(TRANSACTIONS_TOPIC));
-            await().atMost(TIMEOUT).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> received.add(record.value()));
-                assertThat(received).contains("last");
-            });
-        }
+  @Test
+  void registryEnforcesBackwardCompatibility() throws Exception {
+    String confluent = stack.registry().confluentApiUrl();
 
-        // One partition, so the order is the write order; aborted records would sit before "last".
-        List<String> expected = new ArrayList<>(IntStream.range(0, 10).mapToObj(i -> "committed-" + i).toList());
-        expected.add("last");
-        assertThat(received).containsExactlyElementsOf(expected);
+    assertThat(get(confluent + "/subjects").statusCode()).isEqualTo(200);
+    assertThat(get(confluent + "/config").body()).contains("\"compatibilityLevel\":\"BACKWARD\"");
+    assertThat(get(stack.registry().nativeApiUrl() + "/admin/rules/COMPATIBILITY").body())
+        .contains("\"config\":\"BACKWARD\"");
+
+    String subject = confluent + "/subjects/household-value/versions";
+    assertThat(post(subject, schema("{\"name\":\"id\",\"type\":\"string\"}")).statusCode()).isEqualTo(200);
+    // A new field without a default cannot be read from old data: refused under BACKWARD.
+    assertThat(post(subject, schema("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"size\",\"type\":\"int\"}"))
+        .statusCode()).isEqualTo(409);
+    assertThat(post(subject,
+        schema("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"size\",\"type\":\"int\",\"default\":1}"))
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void producerPerformanceReportsAPositiveRate() throws Exception {
+    createTopic("performance-it");
+    ProducerPerformanceRunner runner = new ProducerPerformanceRunner(RuntimeLayout.locate(),
+        stack.broker().bootstrapServers(), workDir.resolve("perf"));
+
+    Result result = runner.runTransactional("performance-it", 20_000, 120,
+        Map.of("acks", "all", "linger.ms", "5", "compression.type", "lz4"), "performance-it", 1_000);
+
+    assertThat(result.records()).isEqualTo(20_000);
+    assertThat(result.recordsPerSec()).isPositive();
+    assertThat(result.mbPerSec()).isPositive();
+    assertThat(result.maxLatencyMs()).isGreaterThanOrEqualTo(result.avgLatencyMs());
+  }
+
+  private void createTopic(String name) throws Exception {
+    Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers());
+    try (Admin admin = Admin.create(config)) {
+      admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all()
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
+  }
 
-    @Test
-    void registryEnforcesBackwardCompatibility() throws Exception {
-        String confluent = stack.registry().confluentApiUrl();
+  private Map<String, Object> transactionalProducerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-stack-it",
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+  }
 
-        assertThat(get(confluent + "/subjects").statusCode()).isEqualTo(200);
-        assertThat(get(confluent + "/config").body()).contains("\"compatibilityLevel\":\"BACKWARD\"");
-        assertThat(get(stack.registry().nativeApiUrl() + "/admin/rules/COMPATIBILITY").body())
-                .contains("\"config\":\"BACKWARD\"");
+  private Map<String, Object> readCommittedConsumerConfig() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "embedded-stack-it",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+  }
 
-        String subject = confluent + "/subjects/household-value/versions";
-        assertThat(post(subject, schema("{\"name\":\"id\",\"type\":\"string\"}")).statusCode()).isEqualTo(200);
-        // A new field without a default cannot be read from old data: refused under BACKWARD.
-        assertThat(post(subject, schema("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"size\",\"type\":\"int\"}"))
-                .statusCode()).isEqualTo(409);
-        assertThat(post(subject,
-                schema("{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"size\",\"type\":\"int\",\"default\":1}"))
-                .statusCode()).isEqualTo(200);
-    }
+  private static void inTransaction(KafkaProducer<String, String> producer, List<String> values) {
+    producer.beginTransaction();
+    values.forEach(value -> producer.send(new ProducerRecord<>(TRANSACTIONS_TOPIC, value)));
+    producer.commitTransaction();
+  }
 
-    @Test
-    void producerPerformanceReportsAPositiveRate() throws Exception {
-        createTopic("performance-it");
-        ProducerPerformanceRunner runner = new ProducerPerformanceRunner(RuntimeLayout.locate(),
-                stack.broker().bootstrapServers(), workDir.resolve("perf"));
+  /** A Confluent API registration body for an Avro record with the given fields. */
+  private static String schema(String fields) {
+    String avro = "{\"type\":\"record\",\"name\":\"Household\",\"fields\":[" + fields + "]}";
+    return "{\"schema\":\"" + avro.replace("\"", "\\\"") + "\"}";
+  }
 
-        Result result = runner.runTransactional("performance-it", 20_000, 120,
-                Map.of("acks", "all", "linger.ms", "5", "compression.type", "lz4"), "performance-it", 1_000);
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
 
-        assertThat(result.records()).isEqualTo(20_000);
-        assertThat(result.recordsPerSec()).isPositive();
-        assertThat(result.mbPerSec()).isPositive();
-        assertThat(result.maxLatencyMs()).isGreaterThanOrEqualTo(result.avgLatencyMs());
-    }
-
-    private void createTopic(String name) throws Exception {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers());
-        try (Admin admin = Admin.create(config)) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all()
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    private Map<String, Object> transactionalProducerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-stack-it",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    }
-
-    private Map<String, Object> readCommittedConsumerConfig() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "embedded-stack-it",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    }
-
-    private static void inTransaction(KafkaProducer<String, String> producer, List<String> values) {
-        producer.beginTransaction();
-        values.forEach(value -> producer.send(new ProducerRecord<>(TRANSACTIONS_TOPIC, value)));
-        producer.commitTransaction();
-    }
-
-    /** A Confluent API registration body for an Avro record with the given fields. */
-    private static String schema(String fields) {
-        String avro = "{\"type\":\"record\",\"name\":\"Household\",\"fields\":[" + fields + "]}";
-        return "{\"schema\":\"" + avro.replace("\"", "\\\"") + "\"}";
-    }
-
-    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", CONFLUENT_JSON)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", CONFLUENT_JSON)
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 }

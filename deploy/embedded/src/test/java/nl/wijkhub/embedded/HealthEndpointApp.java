@@ -11,20 +11,19 @@ import java.net.InetSocketAddress;
  */
 public final class HealthEndpointApp {
 
-    static final String GRACEFUL_SHUTDOWN_MARKER = "graceful shutdown";
+  static final String GRACEFUL_SHUTDOWN_MARKER = "graceful shutdown";
 
-    private HealthEndpointApp() {
-    }
+  private HealthEndpointApp() {}
 
-    public static void main(String[] args) throws IOException {
-        int port = Integer.parseInt(System.getenv("PORT"));
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(FreePorts.LOOPBACK), port);
-        HttpServer server = HttpServer.create(address, 0);
-        server.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(GRACEFUL_SHUTDOWN_MARKER)));
-    }
+  public static void main(String[] args) throws IOException {
+    int port = Integer.parseInt(System.getenv("PORT"));
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(FreePorts.LOOPBACK), port);
+    HttpServer server = HttpServer.create(address, 0);
+    server.createContext("/health", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(GRACEFUL_SHUTDOWN_MARKER)));
+  }
 }
