@@ -18,6 +18,7 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.normalise.Delivery.DeliveryFormat;
 import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
@@ -55,6 +56,12 @@ public class CountIngestor {
 
   /** Ingests the delivery and returns its receipt once Kafka has acknowledged all of it. */
   public SubmissionReceipt ingest(Delivery delivery) {
+    if (delivery.idempotencyKey() != null) {
+      Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     SubmissionReceipt receipt = ingestTime.record(() -> ledger.original(delivery.partnerId(), delivery.sha256())
         .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original, clock.instant())))
         .orElseGet(() -> ingestNew(delivery)));
@@ -92,7 +99,7 @@ public class CountIngestor {
         "Channel passed a delivery of unknown partner " + delivery.partnerId()));
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
     List<Problem> problems = new ArrayList<>();
-    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
       RowSink sink = row -> {
         if (row.isBlank()) {
           return;
@@ -133,27 +140,33 @@ public class CountIngestor {
   private SubmissionReceipt publishRefusal(Delivery delivery, Problem problem) {
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
     receipt.error(problem);
-    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
       tx.send(Topics.REJECTIONS, delivery.submissionId(), rejection(delivery, problem));
       return commit(tx, delivery, receipt);
     }
   }
 
   private SubmissionReceipt publish(Delivery delivery, SubmissionReceipt receipt) {
-    try (SubmissionPublisher.Transaction tx = publisher.begin()) {
+    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
       tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
       tx.commit();
     }
-    ledger.record(receipt);
+    record(receipt);
     return receipt;
   }
 
-  private SubmissionReceipt commit(SubmissionPublisher.Transaction tx, Delivery delivery, ReceiptBuilder builder) {
+  private SubmissionReceipt commit(EventTransaction tx, Delivery delivery, ReceiptBuilder builder) {
     SubmissionReceipt receipt = builder.build(clock.instant());
     tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
     tx.commit();
-    ledger.record(receipt);
+    record(receipt);
     return receipt;
+  }
+
+  private void record(SubmissionReceipt receipt) {
+    if (!receipt.getDryRun()) {
+      ledger.record(receipt);
+    }
   }
 
   private static Rejection rejection(Delivery delivery, Problem problem) {

@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param submissionId unique id, also on the receipt and every event of this delivery
  * @param sha256 hash of the bytes, the identity for duplicate detection
+ * @param dryRun validate and receipt only, publish nothing (partners testing an export)
+ * @param idempotencyKey the sender's key for a retry-safe request, or null
  */
 public record Delivery(
     String submissionId,
@@ -21,12 +23,24 @@ public record Delivery(
     Path content,
     String sha256,
     long sizeBytes,
-    Instant receivedAt) {
+    Instant receivedAt,
+    boolean dryRun,
+    String idempotencyKey) {
 
   public static Delivery of(String partnerId, String channel, String sourceName, Path content, String sha256,
       long sizeBytes, Instant receivedAt) {
     return new Delivery(UUID.randomUUID().toString(), partnerId, channel, sourceName, content, sha256, sizeBytes,
-        receivedAt);
+        receivedAt, false, null);
+  }
+
+  public Delivery asDryRun() {
+    return new Delivery(submissionId, partnerId, channel, sourceName, content, sha256, sizeBytes, receivedAt, true,
+        idempotencyKey);
+  }
+
+  public Delivery withIdempotencyKey(String key) {
+    return new Delivery(submissionId, partnerId, channel, sourceName, content, sha256, sizeBytes, receivedAt, dryRun,
+        key);
   }
 
   /** The format the file name announces, or empty when it is neither CSV nor JSON. */

@@ -62,6 +62,8 @@ final class ReceiptBuilder {
         .setReceivedAt(delivery.receivedAt())
         .setCompletedAt(completedAt)
         .setDuplicateOf(null)
-        .setErrorsOmitted(0);
+        .setErrorsOmitted(0)
+        .setDryRun(delivery.dryRun())
+        .setIdempotencyKey(delivery.idempotencyKey());
   }
 }

@@ -26,6 +26,7 @@ public class ReceiptLedger {
 
   private final Map<String, SubmissionReceipt> byContent = new ConcurrentHashMap<>();
   private final Map<String, SubmissionReceipt> byId = new ConcurrentHashMap<>();
+  private final Map<String, SubmissionReceipt> byIdempotencyKey = new ConcurrentHashMap<>();
 
   /** Reads the receipts topic from the start up to its current end. */
   public void load(Consumer<String, SubmissionReceipt> consumer) {
@@ -45,6 +46,9 @@ public class ReceiptLedger {
   /** Remembers a committed receipt. */
   public void record(SubmissionReceipt receipt) {
     byId.put(receipt.getSubmissionId(), receipt);
+    if (receipt.getIdempotencyKey() != null) {
+      byIdempotencyKey.putIfAbsent(contentKey(receipt.getPartner(), receipt.getIdempotencyKey()), receipt);
+    }
     if (receipt.getStatus() != ReceiptStatus.DUPLICATE && receipt.getAccepted() > 0) {
       byContent.putIfAbsent(contentKey(receipt.getPartner(), receipt.getSha256()), receipt);
     }
@@ -55,11 +59,16 @@ public class ReceiptLedger {
     return Optional.ofNullable(byContent.get(contentKey(partnerId, sha256)));
   }
 
+  /** The receipt of the partner's earlier request with this Idempotency-Key, if any. */
+  public Optional<SubmissionReceipt> byIdempotencyKey(String partnerId, String key) {
+    return Optional.ofNullable(byIdempotencyKey.get(contentKey(partnerId, key)));
+  }
+
   public Optional<SubmissionReceipt> receipt(String submissionId) {
     return Optional.ofNullable(byId.get(submissionId));
   }
 
-  private static String contentKey(String partnerId, String sha256) {
-    return partnerId + '|' + sha256;
+  private static String contentKey(String partnerId, String value) {
+    return partnerId + '|' + value;
   }
 }

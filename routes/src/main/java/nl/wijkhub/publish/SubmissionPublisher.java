@@ -40,8 +40,15 @@ public class SubmissionPublisher implements AutoCloseable {
     }
   }
 
-  /** Starts a transaction; one at a time per hub, the caller closes it (which aborts unless committed). */
-  public Transaction begin() {
+  /**
+   * Starts a transaction; one at a time per hub, the caller closes it (which aborts unless committed). A dry run
+   * gets a transaction that publishes nothing, so that it goes through exactly the same steps.
+   */
+  public EventTransaction begin(boolean dryRun) {
+    return dryRun ? DryRun.INSTANCE : begin();
+  }
+
+  private Transaction begin() {
     lock.lock();
     try {
       ensureProducer();
@@ -82,8 +89,32 @@ public class SubmissionPublisher implements AutoCloseable {
     }
   }
 
-  /** An open transaction. Not thread-safe: one delivery, one thread. */
-  public final class Transaction implements AutoCloseable {
+  /** The events of one delivery, made visible together on commit. Not thread-safe: one delivery, one thread. */
+  public interface EventTransaction extends AutoCloseable {
+
+    <V> void send(Topic<V> topic, String key, V value);
+
+    /** Returns only once Kafka acknowledged every record of the transaction. */
+    void commit();
+
+    @Override
+    void close();
+  }
+
+  private enum DryRun implements EventTransaction {
+    INSTANCE;
+
+    @Override
+    public <V> void send(Topic<V> topic, String key, V value) {}
+
+    @Override
+    public void commit() {}
+
+    @Override
+    public void close() {}
+  }
+
+  private final class Transaction implements EventTransaction {
 
     private final Producer<String, Object> transactional;
     private volatile Exception failure;
@@ -98,6 +129,7 @@ public class SubmissionPublisher implements AutoCloseable {
       this.transactional = transactional;
     }
 
+    @Override
     public <V> void send(Topic<V> topic, String key, V value) {
       if (failure != null) {
         throw new KafkaException("An earlier send of this transaction failed", failure);
@@ -105,7 +137,7 @@ public class SubmissionPublisher implements AutoCloseable {
       transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
     }
 
-    /** Commits; returns only once Kafka acknowledged every record of the transaction. */
+    @Override
     public void commit() {
       transactional.commitTransaction();
       committed = true;

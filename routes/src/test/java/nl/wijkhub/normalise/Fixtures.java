@@ -40,7 +40,7 @@ final class Fixtures {
 
   static Delivery delivery(String partnerId) {
     return new Delivery("sub-1", partnerId, "FILE", partnerId + "-2024.csv", Path.of("unused.csv"), "abc123", 10,
-        RECEIVED_AT);
+        RECEIVED_AT, false, null);
   }
 
   static List<RawRow> csv(String text) {

@@ -77,7 +77,7 @@ class GoldenDeliveriesTest {
   /** The outcome as the .expected file writes it. */
   private static String outcome(Path file, String partnerId) throws IOException {
     Delivery delivery = new Delivery("golden", partnerId, "FILE", file.getFileName().toString(), file, "sha",
-        Files.size(file), Fixtures.RECEIVED_AT);
+        Files.size(file), Fixtures.RECEIVED_AT, false, null);
     try {
       return ingest(delivery, null);
     } catch (EncodingChanged e) {

@@ -136,7 +136,7 @@ class ReceiptBuilderTest {
   @Test
   void duplicateDeliveryPointsAtTheOriginalAndTakesNothing() {
     SubmissionReceipt original = new ReceiptBuilder(new Delivery("first", "dbieb", "FILE", "dbieb-2024.csv", null,
-        "abc123", 10, RECEIVED_AT.minusSeconds(3600))).build(RECEIVED_AT.minusSeconds(3599));
+        "abc123", 10, RECEIVED_AT.minusSeconds(3600), false, null)).build(RECEIVED_AT.minusSeconds(3599));
     builder.accepted();
 
     SubmissionReceipt receipt = builder.duplicateOf(original, COMPLETED_AT);
