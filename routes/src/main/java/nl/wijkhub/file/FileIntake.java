@@ -2,14 +2,10 @@ package nl.wijkhub.file;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -17,6 +13,7 @@ import nl.wijkhub.normalise.CountIngestor;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.Problem;
 import nl.wijkhub.normalise.ReceiptDocuments;
+import nl.wijkhub.normalise.Spool;
 import nl.wijkhub.reference.ReferenceData;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -63,7 +60,7 @@ public class FileIntake {
     }
     long size = size(file);
     Delivery delivery = Delivery.of(partnerId, CHANNEL, file.getFileName().toString(), file,
-        size == 0 || size > settings.maxFileSize().toBytes() ? "" : sha256(file), size, clock.instant());
+        size == 0 || size > settings.maxFileSize().toBytes() ? "" : Spool.sha256(file), size, clock.instant());
     MDC.put("submission", delivery.submissionId());
     Optional<Problem> refusal = refusal(delivery);
     if (refusal.isPresent()) {
@@ -137,21 +134,6 @@ public class FileIntake {
       return Files.size(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

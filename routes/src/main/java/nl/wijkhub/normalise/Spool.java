@@ -1,0 +1,67 @@
+package nl.wijkhub.normalise;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Turns bytes a channel receives (an upload, an attachment, a remote file) into a {@link Delivery}: written to a
+ * spool file while its SHA-256 and size are taken, so the delivery can be streamed and read again.
+ */
+public final class Spool {
+
+  private static final int BUFFER = 64 * 1024;
+
+  private Spool() {}
+
+  /** Copies the stream into a new file under {@code spoolDir} and describes it as a delivery. */
+  public static Delivery spool(InputStream in, Path spoolDir, String partnerId, String channel, String sourceName,
+      Instant receivedAt) {
+    try {
+      Files.createDirectories(spoolDir);
+      Path file = Files.createTempFile(spoolDir, "delivery-", ".spool");
+      MessageDigest digest = sha256();
+      long size = 0;
+      try (OutputStream out = Files.newOutputStream(file)) {
+        byte[] buffer = new byte[BUFFER];
+        for (int n; (n = in.read(buffer)) > 0; size += n) {
+          digest.update(buffer, 0, n);
+          out.write(buffer, 0, n);
+        }
+      }
+      return Delivery.of(partnerId, channel, sourceName, file, HexFormat.of().formatHex(digest.digest()), size,
+          receivedAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot spool a delivery of " + partnerId, e);
+    }
+  }
+
+  /** SHA-256 of a file, lower-case hex. */
+  public static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = sha256();
+      byte[] buffer = new byte[BUFFER];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+}
