@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "nl.wijkhub", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final String[] CHANNELS = {"nl.wijkhub.file.."};
+  private static final String[] CHANNELS = {"nl.wijkhub.file..", "nl.wijkhub.http..", "nl.wijkhub.sftp..",
+      "nl.wijkhub.mail.."};
 
   @ArchTest
   static final ArchRule channelsGoThroughNormalisationOnly = noClasses().that().resideInAnyPackage(CHANNELS)
@@ -26,11 +27,12 @@ class ArchitectureTest {
   static final ArchRule consumersKnowNoChannelNorNormalisation = noClasses().that()
       .resideInAPackage("nl.wijkhub.monitoring..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          "nl.wijkhub.file..", "nl.wijkhub.normalise..");
+          "nl.wijkhub.file..", "nl.wijkhub.http..", "nl.wijkhub.sftp..", "nl.wijkhub.mail..", "nl.wijkhub.normalise..");
 
   @ArchTest
   static final ArchRule referenceDataDependsOnNothingOfTheHub = noClasses().that()
       .resideInAPackage("nl.wijkhub.reference..")
-      .should().dependOnClassesThat().resideInAnyPackage("nl.wijkhub.file..", "nl.wijkhub.normalise..",
-          "nl.wijkhub.publish..", "nl.wijkhub.monitoring..");
+      .should().dependOnClassesThat().resideInAnyPackage("nl.wijkhub.file..", "nl.wijkhub.http..",
+          "nl.wijkhub.sftp..", "nl.wijkhub.mail..", "nl.wijkhub.normalise..", "nl.wijkhub.publish..",
+          "nl.wijkhub.monitoring..");
 }

@@ -3,6 +3,7 @@ package nl.wijkhub.file;
 import java.time.Clock;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.CountIngestor;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
@@ -21,8 +22,8 @@ class FileDropConfiguration {
   }
 
   @Bean
-  FileIntake fileIntake(DropFolder folder, ReferenceData reference, CountIngestor ingestor,
+  FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, CountIngestor ingestor,
       FileDropSettings settings, Clock clock) {
-    return new FileIntake(folder, reference, ingestor, settings, clock);
+    return new FileIntake(folder, reference, admission, ingestor, settings, clock);
   }
 }

@@ -7,7 +7,7 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches {@code inbox/<partner>/} and feeds each complete file into the normalisation path. Camel's
+ * Watches {@code inbox/<partner>/} (and its trial folder {@code proef/}) and feeds each complete file into the normalisation path. Camel's
  * {@code changed} read lock waits until a file stops growing; temporary names that upload tools and Office use are
  * skipped. The file stays in the inbox ({@code noop}) until {@link FileIntake} archives or quarantines it, so a
  * failure (Kafka unreachable) leaves it for the next scan.
@@ -31,7 +31,7 @@ public class FileDropRoute extends EndpointRouteBuilder {
   @Override
   public void configure() {
     from(file(folder.inbox().toString())
-        .recursive(true).minDepth(2).maxDepth(2)
+        .recursive(true).minDepth(2).maxDepth(3)
         .noop(true).idempotent(false)
         .readLock("changed")
         .readLockMinLength(0)

@@ -3,7 +3,6 @@ package nl.wijkhub.file;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,12 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the inbox is scanned
  * @param minAge how long a file must be unchanged before it counts as complete (partners copying over a network
  *     share write slowly); a file that still grows is left for the next scan
- * @param maxFileSize largest file ingested in one transaction; it must ingest within wijkhub.kafka.transaction-timeout
- *     (about 4 MB/s is a safe floor), larger files are refused with a receipt
  * @param haltAfterCommit fault injection for the recovery tests only: stop the JVM at once (as {@code kill -9}
  *     would) after a delivery's transaction committed and before its receipt and archive move; never in production
  */
 @Validated
 @ConfigurationProperties("wijkhub.file-drop")
-public record FileDropSettings(@NotNull Duration pollInterval, @NotNull Duration minAge,
-    @NotNull DataSize maxFileSize, boolean haltAfterCommit) {}
+public record FileDropSettings(@NotNull Duration pollInterval, @NotNull Duration minAge, boolean haltAfterCommit) {}

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.CountIngestor;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.Problem;
@@ -23,9 +24,10 @@ import org.slf4j.MDC;
 
 /**
  * The drop folder's side of a delivery: decide whether a picked-up file can be ingested, and finish it afterwards.
- * Files that cannot be read at all go to quarantine with a reason. A file whose content was already committed
- * under the same name but never archived (the hub stopped between commit and move) is finished with its original
- * receipt instead of being published again.
+ * Files that cannot be read at all go to quarantine with a reason. A file in {@code inbox/<partner>/proef/} is a
+ * trial: validated and receipted in {@code outbox/<partner>/proef/}, never published. A file whose content was
+ * already committed under the same name but never archived (the hub stopped between commit and move) is finished
+ * with its original receipt instead of being published again.
  */
 public class FileIntake {
 
@@ -35,14 +37,16 @@ public class FileIntake {
 
   private final DropFolder folder;
   private final ReferenceData reference;
+  private final Admission admission;
   private final CountIngestor ingestor;
   private final FileDropSettings settings;
   private final Clock clock;
 
-  public FileIntake(DropFolder folder, ReferenceData reference, CountIngestor ingestor,
+  public FileIntake(DropFolder folder, ReferenceData reference, Admission admission, CountIngestor ingestor,
       FileDropSettings settings, Clock clock) {
     this.folder = folder;
     this.reference = reference;
+    this.admission = admission;
     this.ingestor = ingestor;
     this.settings = settings;
     this.clock = clock;
@@ -51,27 +55,37 @@ public class FileIntake {
   /** The delivery to ingest, or null when the file was dealt with here (quarantined, refused or recovered). */
   public Delivery accept(@Body File picked) {
     Path file = picked.toPath();
-    String partnerId = file.getParent().getFileName().toString();
+    boolean trial = !file.getParent().getParent().equals(folder.inbox());
+    Path partnerFolder = trial ? file.getParent().getParent() : file.getParent();
+    String partnerId = partnerFolder.getFileName().toString();
     MDC.put("partner", partnerId);
     if (reference.partner(partnerId).isEmpty()) {
       quarantine(file, "De map '" + partnerId + "' hoort niet bij een bekende partner. Controleer de partner-id"
           + " (zie config/partners.yaml) en lever het bestand in de juiste map aan.");
       return null;
     }
+    if (trial && !file.getParent().getFileName().toString().equals(DropFolder.TRIAL)) {
+      quarantine(file, "De map '" + file.getParent().getFileName() + "' wordt niet gelezen. Lever aan in de map van"
+          + " de partner zelf, of in de submap '" + DropFolder.TRIAL + "' voor een proefaanlevering.");
+      return null;
+    }
     long size = size(file);
+    boolean hashable = size > 0 && !admission.tooLarge(size);
     Delivery delivery = Delivery.of(partnerId, CHANNEL, file.getFileName().toString(), file,
-        size == 0 || size > settings.maxFileSize().toBytes() ? "" : Spool.sha256(file), size, clock.instant());
+        hashable ? Spool.sha256(file) : "", size, clock.instant());
+    delivery = trial ? delivery.asDryRun() : delivery;
     MDC.put("submission", delivery.submissionId());
-    Optional<Problem> refusal = refusal(delivery);
+    Optional<Problem> refusal = admission.refusal(delivery);
     if (refusal.isPresent()) {
-      SubmissionReceipt receipt = ingestor.refuse(delivery, refusal.get());
-      writeReceipt(receipt);
+      writeReceipt(ingestor.ingest(delivery));
       quarantine(file, refusal.get().message());
       return null;
     }
-    Optional<SubmissionReceipt> unfinished = ingestor.original(partnerId, delivery.sha256())
-        .filter(original -> original.getSourceName().equals(delivery.sourceName())
-            && !folder.isArchived(partnerId, original.getSubmissionId()));
+    Delivery candidate = delivery;
+    Optional<SubmissionReceipt> unfinished = trial ? Optional.empty()
+        : ingestor.original(partnerId, delivery.sha256())
+            .filter(original -> original.getSourceName().equals(candidate.sourceName())
+                && !folder.isArchived(partnerId, original.getSubmissionId()));
     if (unfinished.isPresent()) {
       LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
       finish(file, unfinished.get());
@@ -86,8 +100,8 @@ public class FileIntake {
       Runtime.getRuntime().halt(137);
     }
     finish(delivery.content(), receipt);
-    LOG.info("Delivery {}: {} ({} accepted, {} rejected)", receipt.getSubmissionId(), receipt.getStatus(),
-        receipt.getAccepted(), receipt.getRejected());
+    LOG.info("Delivery {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getStatus(),
+        receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
   }
 
   private void finish(Path file, SubmissionReceipt receipt) {
@@ -96,37 +110,15 @@ public class FileIntake {
     MDC.clear();
   }
 
-  private Optional<Problem> refusal(Delivery delivery) {
-    if (delivery.sizeBytes() == 0) {
-      return Optional.of(Problem.ofFile("BESTAND_LEEG", "Het bestand is leeg (0 bytes). Sla het opnieuw op en"
-          + " lever het nog eens aan."));
-    }
-    if (delivery.sizeBytes() > settings.maxFileSize().toBytes()) {
-      return Optional.of(Problem.ofFile("BESTAND_TE_GROOT", "Het bestand is " + mb(delivery.sizeBytes())
-          + " MB; het maximum is " + mb(settings.maxFileSize().toBytes()) + " MB. Splits het in kleinere bestanden,"
-          + " bijvoorbeeld per jaar of per wijk."));
-    }
-    if (delivery.format().isEmpty()) {
-      return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
-          + " CSV of JSON. Sla het op als CSV (puntkomma-gescheiden) of lever JSON aan."));
-    }
-    return Optional.empty();
-  }
-
   private void writeReceipt(SubmissionReceipt receipt) {
-    folder.writeReceipt(receipt.getPartner(), receipt.getSourceName(), ReceiptDocuments.json(receipt),
-        ReceiptDocuments.text(receipt));
+    folder.writeReceipt(receipt.getPartner(), receipt.getDryRun(), receipt.getSourceName(),
+        ReceiptDocuments.json(receipt), ReceiptDocuments.text(receipt));
   }
 
   private void quarantine(Path file, String reason) {
     Path moved = folder.quarantine(file, reason);
     LOG.warn("Quarantined {}", moved.getFileName());
     MDC.clear();
-  }
-
-  private static long mb(long bytes) {
-    long mb = 1024 * 1024;
-    return (bytes + mb - 1) / mb;
   }
 
   private static long size(Path file) {

@@ -35,6 +35,7 @@ public class CountIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(CountIngestor.class);
 
   private final ReferenceData reference;
+  private final Admission admission;
   private final CountValidator validator;
   private final SubmissionPublisher publisher;
   private final ReceiptLedger ledger;
@@ -42,9 +43,10 @@ public class CountIngestor {
   private final MeterRegistry meters;
   private final Timer ingestTime;
 
-  public CountIngestor(ReferenceData reference, SubmissionPublisher publisher, ReceiptLedger ledger, Clock clock,
-      MeterRegistry meters) {
+  public CountIngestor(ReferenceData reference, Admission admission, SubmissionPublisher publisher,
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters) {
     this.reference = reference;
+    this.admission = admission;
     this.validator = new CountValidator(reference);
     this.publisher = publisher;
     this.ledger = ledger;
@@ -54,7 +56,10 @@ public class CountIngestor {
         .register(meters);
   }
 
-  /** Ingests the delivery and returns its receipt once Kafka has acknowledged all of it. */
+  /**
+   * Ingests the delivery and returns its receipt once Kafka has acknowledged all of it. A delivery that cannot be
+   * read at all (see {@link Admission}) is refused: its receipt and refusal are published, nothing else.
+   */
   public SubmissionReceipt ingest(Delivery delivery) {
     if (delivery.idempotencyKey() != null) {
       Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
@@ -62,8 +67,10 @@ public class CountIngestor {
         return earlier.get();
       }
     }
-    SubmissionReceipt receipt = ingestTime.record(() -> ledger.original(delivery.partnerId(), delivery.sha256())
-        .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original, clock.instant())))
+    SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
+        .map(problem -> publishRefusal(delivery, problem))
+        .or(() -> ledger.original(delivery.partnerId(), delivery.sha256())
+            .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original, clock.instant()))))
         .orElseGet(() -> ingestNew(delivery)));
     count(receipt);
     return receipt;
@@ -72,13 +79,6 @@ public class CountIngestor {
   /** The receipt of the delivery that first published this content for this partner, if any. */
   public Optional<SubmissionReceipt> original(String partnerId, String sha256) {
     return ledger.original(partnerId, sha256);
-  }
-
-  /** Refuses a delivery before reading it (empty, unknown format, too large): the refusal and receipt only. */
-  public SubmissionReceipt refuse(Delivery delivery, Problem problem) {
-    SubmissionReceipt receipt = publishRefusal(delivery, problem);
-    count(receipt);
-    return receipt;
   }
 
   private SubmissionReceipt ingestNew(Delivery delivery) {

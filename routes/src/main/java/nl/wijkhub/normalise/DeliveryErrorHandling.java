@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Error handling for delivery channels, declared once: a delivery that fails (Kafka or the registry unreachable,
- * the disk full) is logged without its content and left where it came from, so the next poll tries again. Nothing
+ * the disk full) is logged without its content and the exchange stays failed, so the consumer rolls back: the file
+ * stays in the inbox or on the partner's server, the e-mail stays unhandled, and the next poll tries again. Nothing
  * is moved or acknowledged on failure, so nothing is lost.
  */
 @Component
@@ -19,9 +20,11 @@ public class DeliveryErrorHandling extends RouteConfigurationBuilder {
   public void configuration() {
     routeConfiguration(ID)
         .onException(Exception.class)
-        .handled(true)
-        .log(LoggingLevel.ERROR, "Delivery ${header.CamelFileName} not ingested, will retry:"
-            + " ${exception.class.simpleName}: ${exception.message}")
+        .handled(false)
+        // Our own line below says what failed; Camel's exhausted log would dump the exchange.
+        .logExhausted(false)
+        .log(LoggingLevel.ERROR, "Delivery not ingested, will retry: ${exception.class.simpleName}:"
+            + " ${exception.message}")
         .process(exchange -> MDC.clear());
   }
 }

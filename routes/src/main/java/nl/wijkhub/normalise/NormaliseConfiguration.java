@@ -12,8 +12,13 @@ import org.springframework.context.annotation.Configuration;
 class NormaliseConfiguration {
 
   @Bean
-  CountIngestor countIngestor(ReferenceData reference, SubmissionPublisher publisher, ReceiptLedger ledger,
-      Clock clock, MeterRegistry meters) {
-    return new CountIngestor(reference, publisher, ledger, clock, meters);
+  Admission admission(NormaliseSettings settings) {
+    return new Admission(settings);
+  }
+
+  @Bean
+  CountIngestor countIngestor(ReferenceData reference, Admission admission, SubmissionPublisher publisher,
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters) {
+    return new CountIngestor(reference, admission, publisher, ledger, clock, meters);
   }
 }

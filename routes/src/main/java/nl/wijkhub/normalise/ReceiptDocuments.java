@@ -36,6 +36,8 @@ public final class ReceiptDocuments {
     doc.put("errors", r.getErrors().stream().map(ReceiptDocuments::error).toList());
     doc.put("errorsOmitted", r.getErrorsOmitted());
     doc.put("duplicateOf", r.getDuplicateOf());
+    doc.put("dryRun", r.getDryRun());
+    doc.put("idempotencyKey", r.getIdempotencyKey());
     doc.put("receivedAt", r.getReceivedAt().toString());
     doc.put("completedAt", r.getCompletedAt().toString());
     return JSON.writeValueAsString(doc) + "\n";
@@ -50,6 +52,8 @@ public final class ReceiptDocuments {
         .append("Ontvangen:  ").append(time(r.getReceivedAt())).append('\n')
         .append("Kenmerk:    ").append(r.getSubmissionId()).append('\n')
         .append("Uitkomst:   ").append(outcome(r)).append('\n')
+        .append(r.getDryRun() ? "Proef:      dit was een proefaanlevering; er is niets opgeslagen of doorgegeven.\n"
+            : "")
         .append("Verwerkt:   ").append(r.getAccepted()).append(r.getAccepted() == 1 ? " regel\n" : " regels\n")
         .append("Afgewezen:  ").append(r.getRejected()).append(r.getRejected() == 1 ? " regel\n" : " regels\n");
     List<ReceiptError> errors = r.getErrors();

@@ -121,6 +121,30 @@ class FileDropIT {
   }
 
   @Test
+  void aTrialInTheProefFolderGetsTheFullReceiptThereAndPublishesNothing() throws IOException {
+    String run = UUID.randomUUID().toString();
+    partner.deliverTrial("dbieb", "proef.csv", HEADER
+        + "taalmaatjes-gekoppeld;Bilgaard;2024;7;proef " + run + "\n"
+        + "taalmaatjes-gekoppeld;Bilgaardt;2024;3;\n");
+
+    Path receiptFile = DATA.resolve("outbox/dbieb/proef/proef.csv.receipt.json");
+    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receiptFile));
+    JsonNode receipt = JSON.readTree(Files.readString(receiptFile));
+    String id = receipt.get("submissionId").asString();
+
+    assertThat(receipt.get("dryRun").asBoolean()).isTrue();
+    assertThat(receipt.get("status").asString()).isEqualTo("PARTIALLY_ACCEPTED");
+    assertThat(receipt.get("errors").get(0).get("code").asString()).isEqualTo("WIJK_ONBEKEND");
+    assertThat(receiptFile.resolveSibling("proef.csv.receipt.txt")).content().contains("proefaanlevering");
+    assertThat(partner.receiptJson("dbieb", "proef.csv")).doesNotExist();
+    assertThat(partner.archived("dbieb", id, "proef.csv")).exists();
+    assertThat(TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+        o -> o.getSubmissionId().equals(id))).isEmpty();
+    assertThat(TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
+        r -> r.getSubmissionId().equals(id))).isEmpty();
+  }
+
+  @Test
   void sameContentUnderAnotherNameIsADuplicateAndNotIngestedTwice() {
     String content = HEADER + "taalmaatjes-gekoppeld;Oud Oost;2024;4;run " + UUID.randomUUID() + "\n";
     partner.deliver("dbieb", "eerste.csv", content);

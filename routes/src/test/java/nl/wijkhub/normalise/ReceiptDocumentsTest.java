@@ -51,7 +51,10 @@ class ReceiptDocumentsTest {
 
     JsonNode doc = JSON.readTree(json);
     assertThat(doc.propertyNames()).containsExactly("submissionId", "partner", "channel", "sourceName", "sha256",
-        "status", "accepted", "rejected", "errors", "errorsOmitted", "duplicateOf", "receivedAt", "completedAt");
+        "status", "accepted", "rejected", "errors", "errorsOmitted", "duplicateOf", "dryRun", "idempotencyKey",
+        "receivedAt", "completedAt");
+    assertThat(doc.get("dryRun").asBoolean()).isFalse();
+    assertThat(doc.get("idempotencyKey").isNull()).isTrue();
     assertThat(doc.get("submissionId").asString()).isEqualTo("3f6c9a");
     assertThat(doc.get("partner").asString()).isEqualTo("dbieb");
     assertThat(doc.get("channel").asString()).isEqualTo("FILE");
@@ -138,6 +141,16 @@ class ReceiptDocumentsTest {
 
     assertThat(text).contains("Uitkomst:   geaccepteerd: alle regels zijn verwerkt.", "Afgewezen:  0 regels");
     assertThat(text).doesNotContain("Wat niet goed ging", "opnieuw aan");
+  }
+
+  @Test
+  void trialReceiptSaysNothingWasStoredAndTheRealOneDoesNot() {
+    SubmissionReceipt real = receipt(ReceiptStatus.ACCEPTED, 2, 0, List.of(), 0);
+    SubmissionReceipt trial = SubmissionReceipt.newBuilder(real).setDryRun(true).build();
+
+    assertThat(ReceiptDocuments.text(trial)).contains("Proef:", "proefaanlevering; er is niets opgeslagen");
+    assertThat(ReceiptDocuments.json(trial)).contains("\"dryRun\" : true");
+    assertThat(ReceiptDocuments.text(real)).doesNotContain("Proef");
   }
 
   @Test

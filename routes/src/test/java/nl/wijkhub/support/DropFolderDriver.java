@@ -22,8 +22,18 @@ public record DropFolderDriver(Path dataDir) {
   }
 
   public Path deliver(String partnerId, String fileName, byte[] content) {
+    return deliverTo(dataDir.resolve("inbox").resolve(partnerId), fileName, content);
+  }
+
+  /** Delivers to the partner's trial folder {@code inbox/<partner>/proef/}. */
+  public Path deliverTrial(String partnerId, String fileName, String content) {
+    return deliverTo(dataDir.resolve("inbox").resolve(partnerId).resolve("proef"), fileName,
+        content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Path deliverTo(Path folder, String fileName, byte[] content) {
     try {
-      Path inbox = Files.createDirectories(dataDir.resolve("inbox").resolve(partnerId));
+      Path inbox = Files.createDirectories(folder);
       Path temporary = Files.write(inbox.resolve("." + fileName + ".part"), content);
       return Files.move(temporary, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -17,6 +17,9 @@ import java.time.format.DateTimeFormatter;
  */
 public class DropFolder {
 
+  /** Sub-folder of a partner's inbox and outbox for trial deliveries: validated and receipted, never published. */
+  public static final String TRIAL = "proef";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -47,8 +50,8 @@ public class DropFolder {
   /** Creates the folders a partner needs, so a new partner can deliver without anyone making them by hand. */
   public void prepare(Iterable<String> partnerIds) {
     for (String partnerId : partnerIds) {
-      createDirectories(inbox(partnerId));
-      createDirectories(outbox(partnerId));
+      createDirectories(inbox(partnerId).resolve(TRIAL));
+      createDirectories(outbox(partnerId).resolve(TRIAL));
     }
     createDirectories(quarantine());
   }
@@ -76,9 +79,12 @@ public class DropFolder {
     return moved;
   }
 
-  /** Writes the receipt pair {@code <file>.receipt.json} and {@code <file>.receipt.txt} to the partner's outbox. */
-  public void writeReceipt(String partnerId, String fileName, String json, String text) {
-    Path outbox = outbox(partnerId);
+  /**
+   * Writes the receipt pair {@code <file>.receipt.json} and {@code <file>.receipt.txt} to the partner's outbox, or
+   * to its {@code proef/} sub-folder for a trial delivery.
+   */
+  public void writeReceipt(String partnerId, boolean trial, String fileName, String json, String text) {
+    Path outbox = trial ? outbox(partnerId).resolve(TRIAL) : outbox(partnerId);
     writeAtomically(outbox.resolve(fileName + ".receipt.json"), json);
     writeAtomically(outbox.resolve(fileName + ".receipt.txt"), text);
   }

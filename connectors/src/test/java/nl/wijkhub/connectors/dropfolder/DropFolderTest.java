@@ -49,11 +49,23 @@ class DropFolderTest {
   void receiptPairIsWrittenWithoutTemporaryFilesLeft() throws IOException {
     DropFolder folder = new DropFolder(root, clock);
 
-    folder.writeReceipt("dbieb", "t.csv", "{}", "Ontvangen");
+    folder.writeReceipt("dbieb", false, "t.csv", "{}", "Ontvangen");
 
     try (var files = Files.list(folder.outbox("dbieb"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("t.csv.receipt.json", "t.csv.receipt.txt");
     }
+  }
+
+  @Test
+  void trialReceiptGoesToTheTrialFolderOfTheOutbox() {
+    DropFolder folder = new DropFolder(root, clock);
+    folder.prepare(List.of("dbieb"));
+
+    folder.writeReceipt("dbieb", true, "t.csv", "{}", "Proef");
+
+    assertThat(folder.inbox("dbieb").resolve(DropFolder.TRIAL)).isDirectory();
+    assertThat(folder.outbox("dbieb").resolve("proef/t.csv.receipt.txt")).hasContent("Proef");
+    assertThat(folder.outbox("dbieb").resolve("t.csv.receipt.txt")).doesNotExist();
   }
 }

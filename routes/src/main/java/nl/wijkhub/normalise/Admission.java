@@ -1,0 +1,46 @@
+package nl.wijkhub.normalise;
+
+import java.util.Optional;
+
+/**
+ * What every channel checks before a delivery is read: not empty, within the size one transaction can carry, and a
+ * format the hub reads. {@link CountIngestor} applies it to every delivery; channels ask it first when a refused
+ * delivery is handled differently there (the drop folder quarantines it).
+ */
+public final class Admission {
+
+  private final NormaliseSettings settings;
+
+  public Admission(NormaliseSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The reason the delivery cannot be read at all, or empty when it may be ingested. */
+  public Optional<Problem> refusal(Delivery delivery) {
+    long max = settings.maxDeliverySize().toBytes();
+    if (delivery.sizeBytes() == 0) {
+      return Optional.of(Problem.ofFile("BESTAND_LEEG", "Het bestand is leeg (0 bytes). Sla het opnieuw op en"
+          + " lever het nog eens aan."));
+    }
+    if (delivery.sizeBytes() > max) {
+      return Optional.of(Problem.ofFile("BESTAND_TE_GROOT", "Het bestand is " + mb(delivery.sizeBytes())
+          + " MB; het maximum is " + mb(max) + " MB. Splits het in kleinere bestanden, bijvoorbeeld per jaar of per"
+          + " wijk."));
+    }
+    if (delivery.format().isEmpty()) {
+      return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
+          + " CSV, JSON of Excel (.xlsx). Sla het op als CSV (puntkomma-gescheiden) of .xlsx, of lever JSON aan."));
+    }
+    return Optional.empty();
+  }
+
+  /** True when the delivery is too large to take at all; channels then skip reading it (no hash, no spool). */
+  public boolean tooLarge(long sizeBytes) {
+    return sizeBytes > settings.maxDeliverySize().toBytes();
+  }
+
+  private static long mb(long bytes) {
+    long mb = 1024 * 1024;
+    return (bytes + mb - 1) / mb;
+  }
+}
