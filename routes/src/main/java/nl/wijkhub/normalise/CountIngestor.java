@@ -16,6 +16,7 @@ import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.normalise.Delivery.DeliveryFormat;
+import nl.wijkhub.publish.PublishFailed;
 import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
@@ -64,16 +65,34 @@ public class CountIngestor {
     if (delivery.idempotencyKey() != null) {
       Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
       if (earlier.isPresent()) {
+        if (!earlier.get().getSha256().equals(delivery.sha256())) {
+          throw new IdempotencyKeyReused(earlier.get());
+        }
         return earlier.get();
       }
     }
-    SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
-        .map(problem -> publishRefusal(delivery, problem))
-        .or(() -> ledger.original(delivery.partnerId(), delivery.sha256())
-            .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original, clock.instant()))))
-        .orElseGet(() -> ingestNew(delivery)));
-    count(receipt);
-    return receipt;
+    try {
+      SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
+          .map(problem -> publishRefusal(delivery, problem))
+          .or(() -> ledger.original(delivery.partnerId(), delivery.sha256())
+              .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original,
+                  clock.instant()))))
+          .orElseGet(() -> ingestNew(delivery)));
+      count(receipt);
+      return receipt;
+    } catch (PublishFailed e) {
+      throw new DeliveryNotPublished(e);
+    }
+  }
+
+  /** A committed receipt by its submission id; trials are never stored, so they are not found. */
+  public Optional<SubmissionReceipt> receipt(String submissionId) {
+    return ledger.receipt(submissionId);
+  }
+
+  /** The partner's most recent committed receipts, newest first. */
+  public List<SubmissionReceipt> recent(String partnerId, int limit) {
+    return ledger.recent(partnerId, limit);
   }
 
   /** The receipt of the delivery that first published this content for this partner, if any. */

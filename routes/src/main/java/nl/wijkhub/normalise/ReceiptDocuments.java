@@ -24,6 +24,11 @@ public final class ReceiptDocuments {
   private ReceiptDocuments() {}
 
   public static String json(SubmissionReceipt r) {
+    return JSON.writeValueAsString(document(r)) + "\n";
+  }
+
+  /** The receipt's JSON document as a map, for channels that embed it in a larger answer. */
+  public static Map<String, Object> document(SubmissionReceipt r) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("submissionId", r.getSubmissionId());
     doc.put("partner", r.getPartner());
@@ -40,7 +45,7 @@ public final class ReceiptDocuments {
     doc.put("idempotencyKey", r.getIdempotencyKey());
     doc.put("receivedAt", r.getReceivedAt().toString());
     doc.put("completedAt", r.getCompletedAt().toString());
-    return JSON.writeValueAsString(doc) + "\n";
+    return doc;
   }
 
   public static String text(SubmissionReceipt r) {

@@ -24,6 +24,17 @@ public final class Spool {
   /** Copies the stream into a new file under {@code spoolDir} and describes it as a delivery. */
   public static Delivery spool(InputStream in, Path spoolDir, String partnerId, String channel, String sourceName,
       Instant receivedAt) {
+    return spool(in, spoolDir, partnerId, channel, sourceName, receivedAt, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #spool(InputStream, Path, String, String, String, Instant)}, but stops reading once the stream passes
+   * {@code maxBytes}: a sender's stream of unknown length cannot fill the disk.
+   *
+   * @throws DeliveryTooLarge when the stream is longer than {@code maxBytes}; nothing is left in the spool
+   */
+  public static Delivery spool(InputStream in, Path spoolDir, String partnerId, String channel, String sourceName,
+      Instant receivedAt, long maxBytes) {
     try {
       Files.createDirectories(spoolDir);
       Path file = Files.createTempFile(spoolDir, "delivery-", ".spool");
@@ -32,6 +43,11 @@ public final class Spool {
       try (OutputStream out = Files.newOutputStream(file)) {
         byte[] buffer = new byte[BUFFER];
         for (int n; (n = in.read(buffer)) > 0; size += n) {
+          if (size + n > maxBytes) {
+            out.close();
+            Files.delete(file);
+            throw new DeliveryTooLarge(maxBytes);
+          }
           digest.update(buffer, 0, n);
           out.write(buffer, 0, n);
         }
@@ -55,6 +71,11 @@ public final class Spool {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** SHA-256 of bytes in memory, lower-case hex. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 
   private static MessageDigest sha256() {

@@ -1,6 +1,7 @@
 package nl.wijkhub.publish;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,14 @@ public class ReceiptLedger {
 
   public Optional<SubmissionReceipt> receipt(String submissionId) {
     return Optional.ofNullable(byId.get(submissionId));
+  }
+
+  /** The partner's most recent receipts, newest first; a scan, as listing is rare next to ingest. */
+  public List<SubmissionReceipt> recent(String partnerId, int limit) {
+    return byId.values().stream().filter(r -> r.getPartner().equals(partnerId))
+        .sorted(Comparator.comparing(SubmissionReceipt::getReceivedAt).reversed()
+            .thenComparing(SubmissionReceipt::getSubmissionId))
+        .limit(limit).toList();
   }
 
   private static String contentKey(String partnerId, String value) {

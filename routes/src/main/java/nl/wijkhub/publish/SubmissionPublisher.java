@@ -5,14 +5,13 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a delivery as one Kafka transaction: every record of it becomes visible to read_committed consumers at
  * once, or none does. Sends are asynchronous and batched by the producer; the first failed send stops the delivery
- * and the commit reports it. After any failure the producer is replaced, since a fenced or broken transactional
+ * and the commit reports it. Every failure surfaces as {@link PublishFailed}. After any failure the producer is replaced, since a fenced or broken transactional
  * producer cannot be reused; the new one aborts whatever the old one left open.
  */
 public class SubmissionPublisher implements AutoCloseable {
@@ -57,7 +56,7 @@ public class SubmissionPublisher implements AutoCloseable {
     } catch (RuntimeException e) {
       discardProducer();
       lock.unlock();
-      throw e;
+      throw new PublishFailed("Cannot start a Kafka transaction", e);
     }
   }
 
@@ -132,14 +131,23 @@ public class SubmissionPublisher implements AutoCloseable {
     @Override
     public <V> void send(Topic<V> topic, String key, V value) {
       if (failure != null) {
-        throw new KafkaException("An earlier send of this transaction failed", failure);
+        throw new PublishFailed("An earlier send of this transaction failed", failure);
       }
-      transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
+      try {
+        transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
+      } catch (RuntimeException e) {
+        // Includes the serializer's own failures, such as an unreachable schema registry.
+        throw new PublishFailed("Kafka did not take a record", e);
+      }
     }
 
     @Override
     public void commit() {
-      transactional.commitTransaction();
+      try {
+        transactional.commitTransaction();
+      } catch (RuntimeException e) {
+        throw new PublishFailed("Kafka did not commit the transaction", e);
+      }
       committed = true;
     }
 

@@ -1,0 +1,12 @@
+package nl.wijkhub.normalise;
+
+/**
+ * The delivery could not be published (Kafka or the schema registry unreachable): nothing of it is visible and it
+ * has no receipt yet. The channel keeps the delivery, or tells the sender to try again later.
+ */
+public class DeliveryNotPublished extends RuntimeException {
+
+  DeliveryNotPublished(Throwable cause) {
+    super("Delivery not published: " + cause.getMessage(), cause);
+  }
+}
