@@ -1,5 +1,6 @@
 package nl.wijkhub.publish;
 
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public class SubmissionPublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionPublisher.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Supplier<Producer<String, Object>> factory;
   private final ReentrantLock lock = new ReentrantLock();
@@ -80,7 +82,8 @@ public class SubmissionPublisher implements AutoCloseable {
   private void discardProducer() {
     if (producer != null) {
       try {
-        producer.close();
+        // Bounded: with Kafka gone, an unbounded close would wait for batches that can never be sent.
+        producer.close(CLOSE_TIMEOUT);
       } catch (RuntimeException e) {
         LOG.warn("Closing the Kafka producer failed: {}", e.toString());
       }

@@ -1,0 +1,87 @@
+package nl.wijkhub.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Map;
+import nl.wijkhub.normalise.DeliveryNotPublished;
+import nl.wijkhub.normalise.DeliveryTooLarge;
+import nl.wijkhub.normalise.IdempotencyKeyReused;
+import nl.wijkhub.normalise.ReceiptDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Every refusal of the API, translated once into {@code application/problem+json} with a Dutch title
+ * and detail. Bad input is never a 500; an unreachable Kafka or registry is a 503 the partner may retry.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 30;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> problem(ApiProblem e, HttpServletRequest request) {
+    return answer(e, request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> unsupported(HttpServletRequest request) {
+    return answer(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORMAAT_ONBEKEND", "Formaat niet ondersteund",
+        "Stuur text/csv, application/json, " + SubmissionsController.XLSX + " of een multipart/form-data upload"
+            + " met het bestand in het veld 'bestand'."), request);
+  }
+
+  @ExceptionHandler({MaxUploadSizeExceededException.class, DeliveryTooLarge.class})
+  ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+    return answer(SubmissionsController.tooLarge(), request);
+  }
+
+  @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
+      MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class,
+      HttpMessageNotReadableException.class, MultipartException.class})
+  ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
+    return answer(new ApiProblem(HttpStatus.BAD_REQUEST, "VERZOEK_ONGELDIG", "Ongeldig verzoek",
+        "Het verzoek is niet volledig of niet leesbaar: " + e.getClass().getSimpleName() + ". Zie"
+            + " /api/v1/openapi.json voor de vorm van het verzoek."), request);
+  }
+
+  @ExceptionHandler(IdempotencyKeyReused.class)
+  ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e, HttpServletRequest request) {
+    return answer(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_HERGEBRUIKT",
+        "Idempotency-Key al gebruikt", "Deze Idempotency-Key hoort bij een eerdere aanlevering met andere inhoud"
+            + " (kenmerk " + e.original().getSubmissionId() + "). Gebruik voor elke nieuwe aanlevering een nieuwe"
+            + " sleutel.", Map.of("receipt", ReceiptDocuments.document(e.original())), new HttpHeaders()), request);
+  }
+
+  @ExceptionHandler(DeliveryNotPublished.class)
+  ResponseEntity<ProblemDetail> unavailable(DeliveryNotPublished e, HttpServletRequest request) {
+    LOG.error("Submission not published, answered 503: {}", e.getMessage());
+    return answer(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "TIJDELIJK_NIET_BESCHIKBAAR",
+        "Tijdelijk niet beschikbaar", "De aanlevering kon nu niet worden verwerkt; er is niets opgeslagen. Probeer"
+            + " het over " + RETRY_AFTER_UNAVAILABLE_SECONDS + " seconden opnieuw, met dezelfde Idempotency-Key.",
+        Map.of(), ApiProblem.retryAfter(RETRY_AFTER_UNAVAILABLE_SECONDS)), request);
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ApiProblem e, HttpServletRequest request) {
+    ProblemDetail problem = e.problem();
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return ResponseEntity.status(problem.getStatus()).headers(e.headers())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+}

@@ -1,0 +1,226 @@
+package nl.wijkhub.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import nl.wijkhub.HubSettings;
+import nl.wijkhub.events.ReceiptError;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.CountIngestor;
+import nl.wijkhub.normalise.Delivery;
+import nl.wijkhub.normalise.Delivery.DeliveryFormat;
+import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.normalise.NormaliseSettings;
+import nl.wijkhub.normalise.ReceiptDocuments;
+import nl.wijkhub.normalise.Spool;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The API channel: a partner's system posts a delivery and gets the committed receipt back, the same receipt the
+ * drop folder writes. The body is spooled to disk (bounded by the delivery size limit) and goes through the one
+ * normalisation path; the answer comes only after Kafka acknowledged every record.
+ */
+@RestController
+@RequestMapping("/api/v1/submissions")
+class SubmissionsController {
+
+  static final String CHANNEL = "API";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** Printable ASCII, as the IETF idempotency-key draft expects of a key. */
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionsController.class);
+
+  private final ProducerTemplate camel;
+  private final CountIngestor ingestor;
+  private final NormaliseSettings limits;
+  private final ApiSettings settings;
+  private final Path spool;
+  private final Clock clock;
+
+  SubmissionsController(ProducerTemplate camel, CountIngestor ingestor, NormaliseSettings limits,
+      ApiSettings settings, HubSettings hub, Clock clock) {
+    this.camel = camel;
+    this.ingestor = ingestor;
+    this.limits = limits;
+    this.settings = settings;
+    this.spool = hub.dataDir().resolve("spool");
+    this.clock = clock;
+  }
+
+  @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE, XLSX})
+  ResponseEntity<Map<String, Object>> submitBody(HttpServletRequest request,
+      @RequestAttribute(PartnerAuthentication.PARTNER) String partnerId,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestParam(required = false) String bestandsnaam,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+    if (request.getContentLengthLong() > limits.maxDeliverySize().toBytes()) {
+      throw tooLarge();
+    }
+    String name = sourceName(bestandsnaam, MediaType.parseMediaType(request.getContentType()));
+    return submit(request.getInputStream(), partnerId, name, dryRun, idempotencyKey);
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> submitUpload(@RequestPart("bestand") MultipartFile file,
+      @RequestAttribute(PartnerAuthentication.PARTNER) String partnerId,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+    String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName()
+        .toString();
+    if (name.isBlank()) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "BESTANDSNAAM_ONTBREEKT", "Bestandsnaam ontbreekt",
+          "Geef het bestand in het veld 'bestand' een naam met extensie (.csv, .json of .xlsx).");
+    }
+    try (InputStream in = file.getInputStream()) {
+      return submit(in, partnerId, name, dryRun, idempotencyKey);
+    }
+  }
+
+  @GetMapping("/{submissionId}")
+  Map<String, Object> receipt(@PathVariable String submissionId,
+      @RequestAttribute(PartnerAuthentication.PARTNER) String partnerId) {
+    SubmissionReceipt receipt = ingestor.receipt(submissionId).orElseThrow(() -> new ApiProblem(
+        HttpStatus.NOT_FOUND, "AANLEVERING_ONBEKEND", "Aanlevering niet gevonden", "Er is geen aanlevering met"
+            + " kenmerk " + submissionId + ". Proefaanleveringen worden niet bewaard."));
+    if (!receipt.getPartner().equals(partnerId)) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "ANDERE_PARTNER", "Geen toegang", "Deze aanlevering is van een"
+          + " andere partner; u kunt alleen uw eigen aanleveringen inzien.");
+    }
+    return ReceiptDocuments.document(receipt);
+  }
+
+  @GetMapping
+  Map<String, Object> recent(@RequestAttribute(PartnerAuthentication.PARTNER) String partnerId,
+      @RequestParam(defaultValue = "20") int limit) {
+    if (limit < 1 || limit > settings.listLimit()) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "LIMIT_ONGELDIG", "Ongeldige limit", "limit moet tussen 1 en "
+          + settings.listLimit() + " liggen.");
+    }
+    return Map.of("submissions", ingestor.recent(partnerId, limit).stream().map(ReceiptDocuments::document)
+        .toList());
+  }
+
+  private ResponseEntity<Map<String, Object>> submit(InputStream body, String partnerId, String name,
+      boolean dryRun, String idempotencyKey) {
+    if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_ONGELDIG", "Ongeldige Idempotency-Key",
+          "Een Idempotency-Key bestaat uit 1 tot 255 zichtbare ASCII-tekens, bijvoorbeeld een UUID.");
+    }
+    Delivery delivery = Spool.spool(body, spool, partnerId, CHANNEL, name, clock.instant(),
+        limits.maxDeliverySize().toBytes());
+    delivery = dryRun ? delivery.asDryRun() : delivery;
+    delivery = idempotencyKey == null ? delivery : delivery.withIdempotencyKey(idempotencyKey);
+    MDC.put("submission", delivery.submissionId());
+    try {
+      SubmissionReceipt receipt = normalise(delivery);
+      boolean replayed = !receipt.getSubmissionId().equals(delivery.submissionId());
+      LOG.info("Submission {}: {}{}", receipt.getSubmissionId(), receipt.getStatus(), replayed ? " (replayed)" : "");
+      return answer(receipt, replayed);
+    } finally {
+      delete(delivery.content());
+    }
+  }
+
+  private SubmissionReceipt normalise(Delivery delivery) {
+    try {
+      return camel.requestBody(NormaliseCountsRoute.ENDPOINT, delivery, SubmissionReceipt.class);
+    } catch (CamelExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** 202 for a delivery taken (200 for a trial); a delivery with nothing valid is a problem with its errors. */
+  private static ResponseEntity<Map<String, Object>> answer(SubmissionReceipt receipt, boolean replayed) {
+    if (receipt.getStatus() == ReceiptStatus.REJECTED) {
+      throw refusal(receipt);
+    }
+    HttpHeaders headers = new HttpHeaders();
+    if (!receipt.getDryRun()) {
+      headers.setLocation(URI.create("/api/v1/submissions/" + receipt.getSubmissionId()));
+    }
+    if (replayed) {
+      headers.set("Idempotent-Replayed", "true");
+    }
+    return ResponseEntity.status(receipt.getDryRun() ? HttpStatus.OK : HttpStatus.ACCEPTED).headers(headers)
+        .body(ReceiptDocuments.document(receipt));
+  }
+
+  private static ApiProblem refusal(SubmissionReceipt receipt) {
+    List<String> codes = receipt.getErrors().stream().map(ReceiptError::getCode).distinct().toList();
+    Map<String, Object> details = Map.of("submissionId", receipt.getSubmissionId(),
+        "errors", ReceiptDocuments.document(receipt).get("errors"), "receipt", ReceiptDocuments.document(receipt));
+    if (codes.equals(List.of("BESTAND_TE_GROOT"))) {
+      return tooLarge();
+    }
+    if (codes.equals(List.of("FORMAAT_ONBEKEND"))) {
+      return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORMAAT_ONBEKEND", "Formaat niet ondersteund",
+          receipt.getErrors().get(0).getMessage(), details, new HttpHeaders());
+    }
+    if (codes.equals(List.of("INDICATOR_NIET_TOEGESTAAN"))) {
+      return new ApiProblem(HttpStatus.FORBIDDEN, "INDICATOR_NIET_TOEGESTAAN", "Indicator niet toegestaan",
+          "Uw organisatie mag deze indicator(en) niet aanleveren; er is niets verwerkt. Zie errors.", details,
+          new HttpHeaders());
+    }
+    return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NIETS_VERWERKT", "Niets verwerkt", "Geen enkele regel"
+        + " van de aanlevering is geldig; er is niets verwerkt. Zie errors voor regel, kolom en reden.", details,
+        new HttpHeaders());
+  }
+
+  static ApiProblem tooLarge() {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "BESTAND_TE_GROOT", "Aanlevering te groot",
+        "De aanlevering is groter dan toegestaan. Splits haar in kleinere delen, bijvoorbeeld per jaar of per wijk.");
+  }
+
+  /** The name the normaliser reads the format from: the partner's, when it agrees with the Content-Type. */
+  private static String sourceName(String bestandsnaam, MediaType type) {
+    DeliveryFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? DeliveryFormat.JSON
+        : type.isCompatibleWith(MediaType.parseMediaType(XLSX)) ? DeliveryFormat.XLSX : DeliveryFormat.CSV;
+    if (bestandsnaam == null || bestandsnaam.isBlank()) {
+      return "aanlevering." + format.name().toLowerCase(Locale.ROOT);
+    }
+    String name = Path.of(bestandsnaam).getFileName().toString();
+    if (Delivery.DeliveryFormat.ofFileName(name).filter(format::equals).isEmpty()) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "BESTANDSNAAM_PAST_NIET", "Bestandsnaam past niet bij"
+          + " Content-Type", "De bestandsnaam '" + name + "' past niet bij Content-Type " + type
+          + ". Geef een naam op ." + format.name().toLowerCase(Locale.ROOT) + " of laat bestandsnaam weg.");
+    }
+    return name;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
