@@ -61,9 +61,14 @@ public final class TestInfrastructure implements BeforeAllCallback {
    * configures a hub started as a separate process.
    */
   public static Map<String, String> hubProperties(Path dataDir, String isolation) {
+    return hubProperties(stack(), dataDir, isolation);
+  }
+
+  /** As {@link #hubProperties(Path, String)}, on a broker and registry of the test's own. */
+  public static Map<String, String> hubProperties(EmbeddedStack on, Path dataDir, String isolation) {
     Map<String, String> props = new LinkedHashMap<>();
-    props.put("wijkhub.kafka.bootstrap-servers", stack().broker().bootstrapServers());
-    props.put("wijkhub.kafka.registry-url", stack().registry().baseUrl());
+    props.put("wijkhub.kafka.bootstrap-servers", on.broker().bootstrapServers());
+    props.put("wijkhub.kafka.registry-url", on.registry().baseUrl());
     props.put("wijkhub.kafka.transactional-id", isolation + "-ingest");
     props.put("wijkhub.monitoring.group-id", isolation + "-monitoring");
     props.put("wijkhub.data-dir", dataDir.toString());
