@@ -104,7 +104,9 @@ public class CountIngestor {
         if (row.isBlank()) {
           return;
         }
-        IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
+        problems.addAll(row.cellProblems());
+        IndicatorObservation observation = problems.isEmpty()
+            ? validator.validate(row, delivery, partner, problems) : null;
         if (observation != null) {
           tx.send(Topics.INDICATORS, Topics.keyOf(observation), observation);
           receipt.accepted();

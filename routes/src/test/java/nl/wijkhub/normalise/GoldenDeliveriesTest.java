@@ -96,7 +96,9 @@ class GoldenDeliveriesTest {
       if (row.isBlank()) {
         return;
       }
-      IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
+      problems.addAll(row.cellProblems());
+      IndicatorObservation observation = problems.isEmpty()
+          ? validator.validate(row, delivery, partner, problems) : null;
       if (observation != null) {
         receipt.accepted();
         lines.add(accepted(observation));
