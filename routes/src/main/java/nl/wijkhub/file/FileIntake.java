@@ -108,7 +108,8 @@ public class FileIntake {
     }
     if (delivery.format().isEmpty()) {
       return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
-          + " CSV of JSON. Sla het op als CSV (puntkomma-gescheiden) of lever JSON aan."));
+          + " CSV, JSON of Excel-werkmap (.xlsx). Sla het op als CSV (puntkomma-gescheiden) of als Excel-werkmap,"
+          + " of lever JSON aan."));
     }
     return Optional.empty();
   }

@@ -43,19 +43,22 @@ public record Delivery(
         key);
   }
 
-  /** The format the file name announces, or empty when it is neither CSV nor JSON. */
+  /** The format the file name announces, or empty when it is none the hub reads. */
   public Optional<DeliveryFormat> format() {
     return DeliveryFormat.ofFileName(sourceName);
   }
 
   /** File formats a delivery may have; the extension decides, as partners' tools write it. */
   public enum DeliveryFormat {
-    CSV, JSON;
+    CSV, JSON, XLSX;
 
     static Optional<DeliveryFormat> ofFileName(String name) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
         return Optional.of(CSV);
+      }
+      if (lower.endsWith(".xlsx")) {
+        return Optional.of(XLSX);
       }
       return lower.endsWith(".json") ? Optional.of(JSON) : Optional.empty();
     }
