@@ -57,6 +57,9 @@ class GoldenDeliveriesTest {
                 "2 accepted taalmaatjes-gekoppeld bilgaard 2024 7 | voorbeeldregel: vervang door je eigen cijfers",
                 "3 accepted basisvaardigheden-deelnemers vrijheidswijk 2024-Q3 12 | voorbeeldregel: periode mag een"
                     + " jaar, kwartaal (2024-Q3) of maand (2024-09) zijn")),
+        DynamicTest.dynamicTest("docs/sjabloon-aanlevering.xlsx", () -> assertThat(
+            outcome(Path.of("../docs/sjabloon-aanlevering.xlsx"), "dbieb"))
+            .isEqualTo(outcome(Path.of("../docs/sjabloon-aanlevering.csv"), "dbieb"))),
         DynamicTest.dynamicTest("examples/dbieb-2024.csv", () -> assertThat(
             outcome(Path.of("../examples/dbieb-2024.csv"), "dbieb").lines().skip(1))
             .startsWith("status ACCEPTED").hasSize(1 + 9)),
