@@ -60,6 +60,8 @@ final class XlsxPackage {
       if (magic != FileMagic.OOXML) {
         throw unreadable(null);
       }
+      // Without a readable zip directory POI falls back to holding every part of the file in memory at once.
+      new ZipSecureFile(file).close();
       refuseExternalLinks(file);
       return StreamingReader.builder().rowCacheSize(100).bufferSize(8192).open(file);
     } catch (IOException | InvalidFormatException e) {
