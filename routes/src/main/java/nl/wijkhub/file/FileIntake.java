@@ -108,8 +108,7 @@ public class FileIntake {
     }
     if (delivery.format().isEmpty()) {
       return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
-          + " CSV, JSON of Excel-werkmap (.xlsx). Sla het op als CSV (puntkomma-gescheiden) of als Excel-werkmap,"
-          + " of lever JSON aan."));
+          + " CSV of JSON. Sla het op als CSV (puntkomma-gescheiden) of lever JSON aan."));
     }
     return Optional.empty();
   }
