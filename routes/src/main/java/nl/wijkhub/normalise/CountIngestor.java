@@ -123,7 +123,9 @@ public class CountIngestor {
         if (row.isBlank()) {
           return;
         }
-        IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
+        problems.addAll(row.cellProblems());
+        IndicatorObservation observation = problems.isEmpty()
+            ? validator.validate(row, delivery, partner, problems) : null;
         if (observation != null) {
           tx.send(Topics.INDICATORS, Topics.keyOf(observation), observation);
           receipt.accepted();
@@ -138,11 +140,19 @@ public class CountIngestor {
     }
   }
 
-  private static void read(Delivery delivery, DeliveryFormat format, Charset charset, RowSink sink) {
-    try (InputStream in = Files.newInputStream(delivery.content())) {
+  /**
+   * Streams the rows of the delivery into the sink.
+   *
+   * @throws DeliveryRefused when the delivery cannot be read as a whole
+   * @throws EncodingChanged when the sniffed character set of a text delivery turned out wrong
+   */
+  static void read(Delivery delivery, DeliveryFormat format, Charset charset, RowSink sink) {
+    try {
       switch (format) {
-        case CSV -> new CsvRowReader().read(in, charset, sink);
-        case JSON -> new JsonRowReader().read(in, sink);
+        case CSV -> stream(delivery, in -> new CsvRowReader().read(in, charset, sink));
+        case JSON -> stream(delivery, in -> new JsonRowReader().read(in, sink));
+        // A workbook is a zip, read by random access: it is opened as the spooled file itself, not as a stream.
+        case XLSX -> new XlsxRowReader().read(delivery.content(), sink);
       }
     } catch (CharacterCodingException e) {
       throw new EncodingChanged();
@@ -154,6 +164,17 @@ public class CountIngestor {
       }
       throw e;
     }
+  }
+
+  private static void stream(Delivery delivery, StreamReader reader) throws IOException {
+    try (InputStream in = Files.newInputStream(delivery.content())) {
+      reader.read(in);
+    }
+  }
+
+  @FunctionalInterface
+  private interface StreamReader {
+    void read(InputStream in) throws IOException;
   }
 
   private SubmissionReceipt publishRefusal(Delivery delivery, Problem problem) {
@@ -210,7 +231,7 @@ public class CountIngestor {
   }
 
   /** Bytes past the sniffed block are not valid in the sniffed encoding; the delivery is read again. */
-  private static final class EncodingChanged extends RuntimeException {
+  static final class EncodingChanged extends RuntimeException {
     EncodingChanged() {
       super(null, null, false, false);
     }

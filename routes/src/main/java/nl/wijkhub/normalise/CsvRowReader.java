@@ -12,12 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +27,8 @@ final class CsvRowReader {
   private static final int BUFFER = 64 * 1024;
   /** FastCSV names the line of a record it cannot parse only in the message of its exception. */
   private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+  private static final String NOT_A_HEADER = "Begin het bestand met de kopregel"
+      + " indicator;wijk;periode;waarde;toelichting en sla het op als CSV (niet als Excel-bestand).";
 
   /**
    * Reads the delivery; {@code charset} forces an encoding (undecodable bytes become U+FFFD), null lets the sniffer
@@ -74,9 +71,11 @@ final class CsvRowReader {
     boolean anyFigure = false;
     try {
       Iterator<CsvRecord> records = csv.iterator();
-      Header header = Header.of(records.next());
+      CsvRecord first = records.next();
+      Header header = Header.of(first.getStartingLineNumber(), first.getFieldCount(), first::getField,
+          NOT_A_HEADER);
       while (records.hasNext()) {
-        RawRow row = header.row(records.next());
+        RawRow row = row(header, records.next());
         anyFigure |= !row.isBlank();
         sink.accept(row);
       }
@@ -96,11 +95,8 @@ final class CsvRowReader {
           + " zodat de rest van het bestand niet als regels te lezen is. Sluit de tekst af met \" of haal het"
           + " aanhalingsteken weg.", null));
     }
-    // Only a header (or only the empty rows a spreadsheet appends) would otherwise give a receipt that says
-    // "rejected" without a single reason.
     if (!anyFigure) {
-      throw new DeliveryRefused(Problem.ofFile("BESTAND_LEEG", "Het bestand bevat alleen een kopregel: er staan"
-          + " geen cijfers in. Zet onder de kopregel één regel per cijfer."));
+      throw Header.withoutFigures();
     }
   }
 
@@ -177,73 +173,26 @@ final class CsvRowReader {
     }
   }
 
-  /** Where each column is, and how wide a row may be. */
-  private record Header(Map<Column, Integer> positions, int width, int requiredWidth) {
+  /** The cells of a record at the header's positions. */
+  private static RawRow row(Header header, CsvRecord record) {
+    return new RawRow(record.getStartingLineNumber(), cell(header, record, Column.INDICATOR),
+        cell(header, record, Column.WIJK), cell(header, record, Column.PERIODE), cell(header, record, Column.WAARDE),
+        false, cell(header, record, Column.TOELICHTING), surplus(header, record));
+  }
 
-    static Header of(CsvRecord record) {
-      long line = record.getStartingLineNumber();
-      Map<Column, Integer> positions = new EnumMap<>(Column.class);
-      List<String> unknown = new ArrayList<>();
-      int width = 0;
-      for (int i = 0; i < record.getFieldCount(); i++) {
-        String cell = record.getField(i);
-        if (cell.isBlank()) {
-          continue;
-        }
-        width = i + 1;
-        Optional<Column> column = Column.ofHeader(cell);
-        if (column.isEmpty()) {
-          unknown.add(cell.strip());
-        } else if (positions.putIfAbsent(column.get(), i) != null) {
-          throw refused(line, "KOPREGEL_ONGELDIG", "De kolom '" + column.get().header() + "' staat twee keer in de"
-              + " kopregel. Laat er één over.");
-        }
-      }
-      // Not one known name: the first line is data or a title, not a header with a misspelt column (see the codes
-      // in docs/aanleveren.md).
-      if (positions.isEmpty()) {
-        throw refused(line, "KOPREGEL_ONGELDIG", "De eerste regel is geen kopregel. Begin het bestand met de"
-            + " kopregel indicator;wijk;periode;waarde;toelichting en sla het op als CSV (niet als Excel-bestand).");
-      }
-      if (!unknown.isEmpty()) {
-        throw refused(line, "KOLOM_ONBEKEND", "De kopregel bevat onbekende kolommen: " + String.join(", ", unknown)
-            + ". Toegestaan zijn indicator, wijk, periode, waarde en toelichting.");
-      }
-      List<String> missing = java.util.Arrays.stream(Column.values())
-          .filter(c -> c.required() && !positions.containsKey(c)).map(Column::header).toList();
-      if (!missing.isEmpty()) {
-        throw refused(line, "KOPREGEL_ONGELDIG", "De kopregel mist de kolom(men) " + String.join(", ", missing)
-            + ". Gebruik de kopregel indicator;wijk;periode;waarde;toelichting.");
-      }
-      int requiredWidth = positions.entrySet().stream().filter(e -> e.getKey().required())
-          .mapToInt(e -> e.getValue() + 1).max().orElse(0);
-      return new Header(positions, width, requiredWidth);
-    }
+  private static String cell(Header header, CsvRecord record, Column column) {
+    Integer position = header.position(column);
+    return position == null || position >= record.getFieldCount() ? null : record.getField(position);
+  }
 
-    RawRow row(CsvRecord record) {
-      return new RawRow(record.getStartingLineNumber(), cell(record, Column.INDICATOR), cell(record, Column.WIJK),
-          cell(record, Column.PERIODE), cell(record, Column.WAARDE), false, cell(record, Column.TOELICHTING),
-          surplus(record));
-    }
-
-    private String cell(CsvRecord record, Column column) {
-      Integer position = positions.get(column);
-      return position == null || position >= record.getFieldCount() ? null : record.getField(position);
-    }
-
-    /** Non-empty cells beyond the header count as extra; missing required cells count as too few. */
-    private int surplus(CsvRecord record) {
-      int count = record.getFieldCount();
-      for (int i = count - 1; i >= width; i--) {
-        if (!record.getField(i).isBlank()) {
-          return i + 1 - width;
-        }
+  /** Non-empty cells beyond the header count as extra; missing required cells count as too few. */
+  private static int surplus(Header header, CsvRecord record) {
+    int count = record.getFieldCount();
+    for (int i = count - 1; i >= header.width(); i--) {
+      if (!record.getField(i).isBlank()) {
+        return i + 1 - header.width();
       }
-      return count < requiredWidth ? count - width : 0;
     }
-
-    private static DeliveryRefused refused(long line, String code, String message) {
-      return new DeliveryRefused(new Problem(line, null, code, message, null));
-    }
+    return count < header.requiredWidth() ? count - header.width() : 0;
   }
 }

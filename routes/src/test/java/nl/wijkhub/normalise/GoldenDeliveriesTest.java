@@ -3,11 +3,8 @@ package nl.wijkhub.normalise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.normalise.Delivery.DeliveryFormat;
 import nl.wijkhub.reference.Partner;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -36,8 +34,7 @@ class GoldenDeliveriesTest {
     Path folder = Path.of(GoldenDeliveriesTest.class.getResource("/deliveries").toURI());
     List<Path> deliveries;
     try (Stream<Path> files = Files.list(folder)) {
-      deliveries = files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".json")).sorted()
-          .toList();
+      deliveries = files.filter(f -> DeliveryFormat.ofFileName(f.toString()).isPresent()).sorted().toList();
     }
     assertThat(deliveries).as("golden deliveries in " + folder).hasSizeGreaterThanOrEqualTo(5);
     return deliveries.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
@@ -60,6 +57,9 @@ class GoldenDeliveriesTest {
                 "2 accepted taalmaatjes-gekoppeld bilgaard 2024 7 | voorbeeldregel: vervang door je eigen cijfers",
                 "3 accepted basisvaardigheden-deelnemers vrijheidswijk 2024-Q3 12 | voorbeeldregel: periode mag een"
                     + " jaar, kwartaal (2024-Q3) of maand (2024-09) zijn")),
+        DynamicTest.dynamicTest("docs/sjabloon-aanlevering.xlsx", () -> assertThat(
+            outcome(Path.of("../docs/sjabloon-aanlevering.xlsx"), "dbieb"))
+            .isEqualTo(outcome(Path.of("../docs/sjabloon-aanlevering.csv"), "dbieb"))),
         DynamicTest.dynamicTest("examples/dbieb-2024.csv", () -> assertThat(
             outcome(Path.of("../examples/dbieb-2024.csv"), "dbieb").lines().skip(1))
             .startsWith("status ACCEPTED").hasSize(1 + 9)),
@@ -80,13 +80,13 @@ class GoldenDeliveriesTest {
         Files.size(file), Fixtures.RECEIVED_AT, false, null);
     try {
       return ingest(delivery, null);
-    } catch (EncodingChanged e) {
+    } catch (CountIngestor.EncodingChanged e) {
       return ingest(delivery, CharsetSniffer.WINDOWS_1252);
     }
   }
 
-  /** Reads and validates like CountIngestor, minus Kafka: blank rows skipped, a refusal replaces all rows. */
-  private static String ingest(Delivery delivery, Charset charset) throws IOException {
+  /** Reads as CountIngestor does and validates like it, minus Kafka: blank rows skipped, a refusal replaces all. */
+  private static String ingest(Delivery delivery, Charset charset) {
     Partner partner = Fixtures.partner(delivery.partnerId());
     CountValidator validator = new CountValidator(Fixtures.reference());
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
@@ -96,7 +96,9 @@ class GoldenDeliveriesTest {
       if (row.isBlank()) {
         return;
       }
-      IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
+      problems.addAll(row.cellProblems());
+      IndicatorObservation observation = problems.isEmpty()
+          ? validator.validate(row, delivery, partner, problems) : null;
       if (observation != null) {
         receipt.accepted();
         lines.add(accepted(observation));
@@ -106,24 +108,13 @@ class GoldenDeliveriesTest {
         problems.clear();
       }
     };
-    try (InputStream in = Files.newInputStream(delivery.content())) {
-      if (delivery.sourceName().endsWith(".json")) {
-        new JsonRowReader().read(in, sink);
-      } else {
-        new CsvRowReader().read(in, charset, sink);
-      }
+    try {
+      CountIngestor.read(delivery, delivery.format().orElseThrow(), charset, sink);
     } catch (DeliveryRefused e) {
       ReceiptBuilder refusal = new ReceiptBuilder(delivery);
       refusal.error(e.problem());
       return "partner " + delivery.partnerId() + "\nstatus " + refusal.build(Fixtures.RECEIVED_AT).getStatus()
           + "\nrefused " + e.problem().code() + " " + (e.problem().line() == null ? "-" : e.problem().line());
-    } catch (CharacterCodingException e) {
-      throw new EncodingChanged();
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw new EncodingChanged();
-      }
-      throw e;
     }
     lines.add(0, "partner " + delivery.partnerId());
     lines.add(1, "status " + receipt.build(Fixtures.RECEIVED_AT).getStatus());
@@ -136,6 +127,4 @@ class GoldenDeliveriesTest {
     return o.getLine() + " accepted " + o.getIndicator() + " " + o.getWijk() + " " + o.getPeriod() + " " + value
         + note;
   }
-
-  private static final class EncodingChanged extends RuntimeException {}
 }

@@ -2,6 +2,7 @@ package nl.wijkhub.normalise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The small value types rows and problems are made of: {@link Column}, {@link RawRow} and {@link Problem}. */
@@ -37,6 +38,14 @@ class RowModelTest {
   void rowWithTextInAnyFieldIsNotBlank() {
     assertThat(new RawRow(2, null, null, null, null, false, "zie bijlage", 0).isBlank()).isFalse();
     assertThat(new RawRow(2, null, null, null, "0", false, null, 0).isBlank()).isFalse();
+  }
+
+  @Test
+  void rowWithAProblemInACellIsNotBlankEvenWithoutText() {
+    Problem formula = Problem.ofField(2, "waarde", "FORMULE_ZONDER_WAARDE", "formule", null);
+
+    assertThat(new RawRow(2, null, null, null, null, false, null, 0, List.of(formula)).isBlank()).isFalse();
+    assertThat(new RawRow(2, null, null, null, "7", false, null, 0).cellProblems()).isEmpty();
   }
 
   @Test
