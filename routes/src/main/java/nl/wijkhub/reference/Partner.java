@@ -4,14 +4,17 @@ import java.util.List;
 
 /**
  * An organisation that delivers data. {@code wijken} is its working area: {@code *} for the whole programme or a
- * list of wijk codes.
+ * list of wijk codes. {@code mailFrom} lists the sender addresses the e-mail channel accepts for it (none: it does not
+ * deliver by e-mail).
  */
-public record Partner(String id, String name, String programme, String sector, List<String> wijken) {
+public record Partner(String id, String name, String programme, String sector, List<String> wijken,
+    List<String> mailFrom) {
 
   public static final String ALL_WIJKEN = "*";
 
   public Partner {
     wijken = wijken == null ? List.of(ALL_WIJKEN) : List.copyOf(wijken);
+    mailFrom = mailFrom == null ? List.of() : List.copyOf(mailFrom);
   }
 
   public boolean worksIn(String wijkCode) {

@@ -1,11 +1,14 @@
 package nl.wijkhub.reference;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -140,6 +143,7 @@ public class ReferenceDataLoader {
   private static void checkPartners(List<Partner> partners, List<Programme> programmes, List<String> problems) {
     Map<String, Programme> byId = programmes.stream().collect(Collectors.toMap(Programme::id, p -> p, (a, b) -> a));
     Set<String> ids = new HashSet<>();
+    Map<String, String> mailOwners = new HashMap<>();
     for (int i = 0; i < partners.size(); i++) {
       Partner partner = partners.get(i);
       if (missing(problems, PARTNERS + ", partner number " + (i + 1) + ": ", "id", partner.id())) {
@@ -150,6 +154,7 @@ public class ReferenceDataLoader {
       if (!ids.add(partner.id())) {
         problems.add(entry + "defined twice; partner ids must be unique");
       }
+      checkMailFrom(partner, entry, mailOwners, problems);
       Programme programme = byId.get(partner.programme());
       if (programme == null) {
         problems.add(entry + "programme '" + partner.programme() + "' is not in " + PROGRAMMES + " (known: "
@@ -160,6 +165,31 @@ public class ReferenceDataLoader {
       partner.wijken().stream().filter(w -> !w.equals(Partner.ALL_WIJKEN) && !codes.contains(w))
           .forEach(w -> problems.add(entry + "wijk '" + w + "' is not a wijk of " + programme.id() + " (known: "
               + codes + "); use a wijk code or '*' for the whole programme"));
+    }
+  }
+
+  /** The e-mail channel finds the partner by sender address, so each address must be valid and name one partner. */
+  private static void checkMailFrom(Partner partner, String entry, Map<String, String> owners, List<String> problems) {
+    for (String address : partner.mailFrom()) {
+      if (!isPlainAddress(address)) {
+        problems.add(entry + "mailFrom '" + address + "' is not an e-mail address; write it as name@domain,"
+            + " without a display name or angle brackets");
+        continue;
+      }
+      String owner = owners.putIfAbsent(address.toLowerCase(Locale.ROOT), partner.id());
+      if (owner != null && !owner.equals(partner.id())) {
+        problems.add(entry + "mailFrom '" + address + "' is also registered for partner '" + owner + "' (case does"
+            + " not count); a sender address must belong to one partner only, remove it from one of them");
+      }
+    }
+  }
+
+  private static boolean isPlainAddress(String address) {
+    try {
+      InternetAddress parsed = new InternetAddress(address, true);
+      return parsed.getAddress().equals(address) && address.indexOf('@') > 0;
+    } catch (AddressException e) {
+      return false;
     }
   }
 

@@ -109,6 +109,8 @@ class ReferenceDataLoaderTest {
         "sterk-voor-noord");
     assertThat(data.partner("wijkbedrijf-bilgaard")).get().extracting(Partner::wijken)
         .isEqualTo(java.util.List.of("bilgaard"));
+    assertThat(data.partner("dbieb")).get().extracting(Partner::mailFrom)
+        .isEqualTo(java.util.List.of("tellingen@dbieb.example"));
     assertThat(data.indicator("leeuwarden-oost", "taalmaatjes-gekoppeld")).get()
         .satisfies(i -> {
           assertThat(i.deliveredBy()).containsExactly("dbieb");
@@ -318,6 +320,39 @@ class ReferenceDataLoaderTest {
         """);
 
     assertThat(failure()).contains("partners.yaml", "partner 'dbieb'", "defined twice");
+  }
+
+  @Test
+  void senderAddressesAreReadPerPartner() {
+    write("partners.yaml", PARTNERS.replace("wijken: [\"bilgaard\"]",
+        "wijken: [\"bilgaard\"]\n    mailFrom: [\"tellingen@wijkbedrijf.example\"]"));
+
+    ReferenceData data = loader.load(location());
+
+    assertThat(data.partner("wijkbedrijf-bilgaard")).get().extracting(Partner::mailFrom)
+        .isEqualTo(java.util.List.of("tellingen@wijkbedrijf.example"));
+    assertThat(data.partner("dbieb")).get().extracting(Partner::mailFrom).isEqualTo(java.util.List.of());
+  }
+
+  @Test
+  void senderAddressThatIsNotAnAddressIsRefusedNamingPartnerAddressAndFix() {
+    write("partners.yaml", PARTNERS.replace("wijken: [\"bilgaard\"]",
+        "wijken: [\"bilgaard\"]\n    mailFrom: [\"Wijkbedrijf <tellingen@wijkbedrijf.example>\", \"tellingen\"]"));
+
+    assertThat(failure()).contains("partners.yaml, partner 'wijkbedrijf-bilgaard'",
+        "mailFrom 'Wijkbedrijf <tellingen@wijkbedrijf.example>' is not an e-mail address", "mailFrom 'tellingen'",
+        "write it as name@domain");
+  }
+
+  @Test
+  void senderAddressRegisteredForTwoPartnersIsRefusedNamingBothAndTheFix() {
+    write("partners.yaml", PARTNERS
+        .replace("wijken: [\"bilgaard\"]", "wijken: [\"bilgaard\"]\n    mailFrom: [\"tellingen@bieb.example\"]")
+        .replace("sector: bibliotheek\n    wijken: [\"*\"]\n  - id: wijkbedrijf",
+            "sector: bibliotheek\n    wijken: [\"*\"]\n    mailFrom: [\"Tellingen@Bieb.example\"]\n  - id: wijkbedrijf"));
+
+    assertThat(failure()).contains("partners.yaml", "partner 'wijkbedrijf-bilgaard'",
+        "mailFrom 'tellingen@bieb.example' is also registered for partner 'dbieb'", "remove it from one of them");
   }
 
   @Test

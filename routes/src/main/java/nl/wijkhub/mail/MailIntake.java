@@ -1,0 +1,173 @@
+package nl.wijkhub.mail;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.mail.MailAttachments.Attachment;
+import nl.wijkhub.normalise.Delivery;
+import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.reference.Partner;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The mailbox's side of a delivery: decide what a message is, turn its attachments into deliveries, and build the
+ * reply once they are committed. A message to quarantine gets the consumer's move-to header instead of the handled
+ * folder; everything else is moved to the handled folder by the consumer once the whole exchange succeeded.
+ */
+public class MailIntake {
+
+  static final String CHANNEL = "EMAIL";
+  static final String INCOMING = "wijkhub.mail";
+  static final String RECEIPTS = "wijkhub.mail.receipts";
+  private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+  private final MailSettings settings;
+  private final Senders senders;
+  private final MailReplies replies;
+  private final Path spoolDir;
+  private final Clock clock;
+
+  MailIntake(MailSettings settings, Senders senders, MailReplies replies, Path spoolDir, Clock clock) {
+    this.settings = settings;
+    this.senders = senders;
+    this.replies = replies;
+    this.spoolDir = spoolDir;
+    this.clock = clock;
+  }
+
+  /**
+   * The deliveries of a registered partner's message, none when it has no attachment to read, or null when the
+   * message goes to quarantine unanswered.
+   */
+  public List<Delivery> accept(@Body Message mail, Exchange exchange) throws MessagingException, IOException {
+    if (AutomaticMail.isAutomatic(mail)) {
+      return quarantine(exchange, "an automatic e-mail (auto-reply, bounce or list mail)");
+    }
+    Optional<Partner> partner = senders.partner(mail.getFrom());
+    if (partner.isEmpty()) {
+      return quarantine(exchange, "an e-mail from an unknown sender");
+    }
+    MDC.put("partner", partner.get().id());
+    IncomingMail incoming = new IncomingMail(partner.get().id(), (InternetAddress) mail.getFrom()[0],
+        mail.getSubject(), header(mail, "Message-ID"), header(mail, "References"), toTrialAddress(mail));
+    exchange.setProperty(INCOMING, incoming);
+    List<Attachment> attachments = MailAttachments.deliverable(mail);
+    Path spool = spoolFor(exchange);
+    Instant receivedAt = clock.instant();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < attachments.size(); i++) {
+      Attachment attachment = attachments.get(i);
+      try (InputStream in = attachment.part().getInputStream()) {
+        Delivery delivery = Spool.spool(in, spool, incoming.partnerId(), CHANNEL, attachment.name(), receivedAt);
+        delivery = incoming.messageId() == null ? delivery
+            : delivery.withIdempotencyKey(idempotencyKey(incoming.messageId(), i, attachment.name()));
+        deliveries.add(incoming.trial() ? delivery.asDryRun() : delivery);
+      }
+    }
+    LOG.info("E-mail with {} attachment(s) to read{}", deliveries.size(), incoming.trial() ? ", trial" : "");
+    return deliveries;
+  }
+
+  /** Called before each delivery goes to normalisation, so that its log lines carry the submission. */
+  public void submitting(@Body Delivery delivery) {
+    MDC.put("submission", delivery.submissionId());
+  }
+
+  /** The receipt e-mail for the committed deliveries, or the how-to when the message had none. */
+  public MimeMessage reply(@ExchangeProperty(INCOMING) IncomingMail mail,
+      @ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts) throws MessagingException {
+    return receipts == null ? replies.howTo(mail) : replies.receipt(mail, receipts);
+  }
+
+  /** Called once the reply went out; the consumer then moves the message to the handled folder. */
+  public void answered(@ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts) {
+    if (receipts == null) {
+      LOG.info("E-mail without attachments answered with how to deliver");
+    } else {
+      receipts.forEach(r -> LOG.info("Delivery {} by e-mail: {} ({} accepted, {} rejected{})", r.getSubmissionId(),
+          r.getStatus(), r.getAccepted(), r.getRejected(), r.getDryRun() ? ", trial" : ""));
+    }
+    MDC.clear();
+  }
+
+  private List<Delivery> quarantine(Exchange exchange, String what) {
+    exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.quarantineFolder());
+    LOG.warn("Quarantined {}, not answered", what);
+    MDC.clear();
+    return null;
+  }
+
+  /** One spool folder per message, removed when the exchange is done, whether it succeeded or not. */
+  private Path spoolFor(Exchange exchange) throws IOException {
+    Path spool = Files.createTempDirectory(Files.createDirectories(spoolDir), "mail-");
+    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+      @Override
+      public void onDone(Exchange done) {
+        try {
+          FileSystemUtils.deleteRecursively(spool);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot remove the spool folder " + spool, e);
+        }
+      }
+    });
+    return spool;
+  }
+
+  private boolean toTrialAddress(Message mail) throws MessagingException {
+    for (RecipientType type : List.of(RecipientType.TO, RecipientType.CC)) {
+      Address[] recipients = mail.getRecipients(type);
+      for (Address address : recipients == null ? new Address[0] : recipients) {
+        if (address instanceof InternetAddress internet
+            && settings.trialAddress().equalsIgnoreCase(internet.getAddress())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Retrying a message (the reply failed after the commit) gives each attachment its original receipt instead of a
+   * DUPLICATE one. Hashed so that no Message-ID (which may name a person's host) travels on the receipt.
+   */
+  private static String idempotencyKey(String messageId, int index, String name) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest((messageId + '\n' + index + '\n' + name).getBytes(StandardCharsets.UTF_8));
+      return "email:" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  private static String header(Message mail, String name) throws MessagingException {
+    String[] values = mail.getHeader(name);
+    return values == null || values.length == 0 ? null : values[0].strip();
+  }
+}

@@ -1,0 +1,128 @@
+package nl.wijkhub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.wijkhub.embedded.FreePorts;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.Delivery;
+import nl.wijkhub.normalise.DeliveryErrorHandling;
+import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.reference.Partner;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mail route's commit and rollback on a real IMAP and SMTP server, with normalisation replaced by a stub that
+ * fails once (as Kafka being unreachable would): the failed attempt must neither answer nor move the message, so the
+ * next poll delivers it again.
+ */
+class MailRetryIT {
+
+  private static final String HUB = "aanleveren@wijkhub.example";
+  private static final String DBIEB = "tellingen@dbieb.example";
+
+  private final GreenMail mail = new GreenMail(new ServerSetup[] {
+      new ServerSetup(FreePorts.pick(), FreePorts.LOOPBACK, ServerSetup.PROTOCOL_SMTP),
+      new ServerSetup(FreePorts.pick(), FreePorts.LOOPBACK, ServerSetup.PROTOCOL_IMAP)});
+  private final DefaultCamelContext camel = new DefaultCamelContext();
+  private final AtomicInteger attempts = new AtomicInteger();
+
+  @TempDir
+  Path spool;
+
+  @AfterEach
+  void stop() {
+    camel.stop();
+    mail.stop();
+  }
+
+  @Test
+  void aDeliveryThatFailsLeavesTheMessageUnansweredInTheInboxAndTheNextPollAnswersItOnce() throws Exception {
+    mail.start();
+    GreenMailUser mailbox = mail.setUser(HUB, HUB, "geheim");
+    MailSettings settings = new MailSettings(true, server(mail.getImap().getServerSetup()),
+        server(mail.getSmtp().getServerSetup()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
+        "aanleveren+proef@wijkhub.example");
+    MailIntake intake = new MailIntake(settings,
+        new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB)))),
+        new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());
+    camel.addRoutes(new DeliveryErrorHandling());
+    camel.addRoutes(normalisationFailingOnce());
+    camel.addRoutes(new MailRoute(settings, intake));
+    camel.start();
+
+    mailbox.deliver(message());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> count(mailbox, "Verwerkt") == 1);
+    assertThat(attempts).as("delivered again after the failure").hasValue(2);
+    assertThat(mail.findReceivedMessages(user -> user.getEmail().equals(DBIEB), m -> true).toList())
+        .as("one receipt, none for the failed attempt").singleElement()
+        .satisfies(reply -> assertThat(reply.getSubject()).isEqualTo("Ontvangstbevestiging: Tellingen"));
+    assertThat(count(mailbox, "INBOX")).isZero();
+    assertThat(spool).isEmptyDirectory();
+  }
+
+  private RouteBuilder normalisationFailingOnce() {
+    return new RouteBuilder() {
+      @Override
+      public void configure() {
+        from(NormaliseCountsRoute.ENDPOINT).process(exchange -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IllegalStateException("Kafka unreachable");
+          }
+          exchange.getMessage().setBody(receipt(exchange.getMessage().getBody(Delivery.class)));
+        });
+      }
+    };
+  }
+
+  private static SubmissionReceipt receipt(Delivery delivery) {
+    return SubmissionReceipt.newBuilder()
+        .setSubmissionId(delivery.submissionId()).setPartner(delivery.partnerId()).setChannel(delivery.channel())
+        .setSourceName(delivery.sourceName()).setSha256(delivery.sha256()).setStatus(ReceiptStatus.ACCEPTED)
+        .setAccepted(1).setRejected(0).setErrors(List.of()).setErrorsOmitted(0)
+        .setReceivedAt(delivery.receivedAt()).setCompletedAt(delivery.receivedAt()).build();
+  }
+
+  private static MimeMessage message() throws Exception {
+    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+    message.setFrom(new InternetAddress(DBIEB));
+    message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(HUB));
+    message.setSubject("Tellingen");
+    MimeBodyPart csv = new MimeBodyPart();
+    csv.setText("indicator;wijk;periode;waarde\ntaalmaatjes-gekoppeld;Bilgaard;2024;7\n", "UTF-8");
+    csv.setFileName("tellingen.csv");
+    message.setContent(new MimeMultipart(csv));
+    message.saveChanges();
+    return message;
+  }
+
+  private int count(GreenMailUser mailbox, String folder) {
+    MailFolder found = mail.getManagers().getImapHostManager().getFolder(mailbox, folder);
+    return found == null ? 0 : found.getNonDeletedMessages().size();
+  }
+
+  private static MailSettings.Server server(ServerSetup setup) {
+    return new MailSettings.Server(FreePorts.LOOPBACK, setup.getPort(), HUB, "geheim", false);
+  }
+}
