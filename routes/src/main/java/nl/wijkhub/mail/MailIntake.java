@@ -12,12 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -157,13 +154,8 @@ public class MailIntake {
    * DUPLICATE one. Hashed so that no Message-ID (which may name a person's host) travels on the receipt.
    */
   private static String idempotencyKey(String messageId, int index, String name) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest((messageId + '\n' + index + '\n' + name).getBytes(StandardCharsets.UTF_8));
-      return "email:" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return "email:" + Spool.sha256((messageId + '\n' + index + '\n' + name).getBytes(StandardCharsets.UTF_8))
+        .substring(0, 32);
   }
 
   private static String header(Message mail, String name) throws MessagingException {

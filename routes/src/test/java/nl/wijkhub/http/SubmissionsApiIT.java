@@ -3,6 +3,7 @@ package nl.wijkhub.http;
 import static nl.wijkhub.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,6 +116,37 @@ class SubmissionsApiIT {
     assertThat(upload.statusCode()).isEqualTo(202);
     assertThat(json(upload).get("sourceName").asString()).isEqualTo("export.csv");
     assertThat(json(upload).get("accepted").asLong()).isEqualTo(2);
+
+    byte[] workbook = xlsx("ikc-medewerkers-getraind", "Heechterp", 2022, 9, "xlsx " + run);
+    HttpResponse<String> xlsxUpload = ikc.upload("/api/v1/submissions", "export.xlsx", workbook);
+    HttpResponse<String> xlsxBody = ikc.post("/api/v1/submissions?dryRun=true", SubmissionsController.XLSX,
+        workbook);
+    assertThat(xlsxUpload.statusCode()).as(xlsxUpload.body()).isEqualTo(202);
+    assertThat(json(xlsxUpload).get("accepted").asLong()).isEqualTo(1);
+    assertThat(xlsxBody.statusCode()).as(xlsxBody.body()).isEqualTo(200);
+    assertThat(json(xlsxBody).get("sourceName").asString()).isEqualTo("aanlevering.xlsx");
+  }
+
+  /** A one-row workbook as Excel stores it: the year and the value as numbers. */
+  private static byte[] xlsx(String indicator, String wijk, int year, int value, String note) {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("Tellingen");
+      Row header = sheet.createRow(0);
+      String[] names = {"indicator", "wijk", "periode", "waarde", "toelichting"};
+      for (int i = 0; i < names.length; i++) {
+        header.createCell(i).setCellValue(names[i]);
+      }
+      Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue(indicator);
+      row.createCell(1).setCellValue(wijk);
+      row.createCell(2).setCellValue(year);
+      row.createCell(3).setCellValue(value);
+      row.createCell(4).setCellValue(note);
+      book.write(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
