@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * An organisation that delivers data. {@code wijken} is its working area: {@code *} for the whole programme or a
- * list of wijk codes.
+ * list of wijk codes. {@code sftp} is the partner's own SFTP server the hub polls, or null.
  */
-public record Partner(String id, String name, String programme, String sector, List<String> wijken) {
+public record Partner(String id, String name, String programme, String sector, List<String> wijken,
+    SftpLocation sftp) {
 
   public static final String ALL_WIJKEN = "*";
 

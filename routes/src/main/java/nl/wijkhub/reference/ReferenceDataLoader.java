@@ -147,6 +147,9 @@ public class ReferenceDataLoader {
       }
       String entry = PARTNERS + ", partner '" + partner.id() + "': ";
       missing(problems, entry, "name", partner.name());
+      if (partner.sftp() != null) {
+        checkSftp(partner.sftp(), PARTNERS + ", partner '" + partner.id() + "', sftp: ", problems);
+      }
       if (!ids.add(partner.id())) {
         problems.add(entry + "defined twice; partner ids must be unique");
       }
@@ -160,6 +163,20 @@ public class ReferenceDataLoader {
       partner.wijken().stream().filter(w -> !w.equals(Partner.ALL_WIJKEN) && !codes.contains(w))
           .forEach(w -> problems.add(entry + "wijk '" + w + "' is not a wijk of " + programme.id() + " (known: "
               + codes + "); use a wijk code or '*' for the whole programme"));
+    }
+  }
+
+  private static void checkSftp(SftpLocation sftp, String entry, List<String> problems) {
+    missing(problems, entry, "host", sftp.host());
+    missing(problems, entry, "user", sftp.user());
+    missing(problems, entry, "directory", sftp.directory());
+    if (sftp.port() < 1 || sftp.port() > 65535) {
+      problems.add(entry + "port " + sftp.port() + " is not a TCP port; use 1 to 65535, or leave it out for "
+          + SftpLocation.DEFAULT_PORT);
+    }
+    if (blank(sftp.passwordFrom()) && blank(sftp.privateKeyFrom())) {
+      problems.add(entry + "no credential; add passwordFrom or privateKeyFrom with the NAME of the environment"
+          + " variable that holds the password or private key (the secret itself never goes in this file)");
     }
   }
 
@@ -197,10 +214,14 @@ public class ReferenceDataLoader {
 
   /** A missing identifying key would otherwise end start-up with a NullPointerException naming no file or entry. */
   private static boolean missing(List<String> problems, String entry, String key, String value) {
-    if (value == null || value.isBlank()) {
+    if (blank(value)) {
       problems.add(entry + "the key '" + key + "' is missing or empty; add it");
       return true;
     }
     return false;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }
