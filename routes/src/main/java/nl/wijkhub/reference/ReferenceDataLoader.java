@@ -169,7 +169,10 @@ public class ReferenceDataLoader {
   private static void checkSftp(SftpLocation sftp, String entry, List<String> problems) {
     missing(problems, entry, "host", sftp.host());
     missing(problems, entry, "user", sftp.user());
-    missing(problems, entry, "directory", sftp.directory());
+    if (!missing(problems, entry, "directory", sftp.directory()) && sftp.directory().startsWith("/")) {
+      problems.add(entry + "directory '" + sftp.directory() + "' is absolute, but SFTP folders are read relative to"
+          + " the login folder; write it relative to that folder (without the leading /)");
+    }
     if (sftp.port() < 1 || sftp.port() > 65535) {
       problems.add(entry + "port " + sftp.port() + " is not a TCP port; use 1 to 65535, or leave it out for "
           + SftpLocation.DEFAULT_PORT);

@@ -6,7 +6,7 @@ package nl.wijkhub.reference;
  * a secret store.
  *
  * @param port SSH port, 22 when not given
- * @param directory folder the hub polls, relative to the login folder or absolute ({@code /data/elkien})
+ * @param directory folder the hub polls, relative to the login folder (Camel's SFTP reads every path that way)
  * @param passwordFrom name of the variable holding the password, or null
  * @param privateKeyFrom name of the variable holding the private key (PEM or OpenSSH text), or null
  */

@@ -344,6 +344,17 @@ class ReferenceDataLoaderTest {
   }
 
   @Test
+  void sftpAbsoluteDirectoryIsRefusedBecauseSftpPathsAreRelativeToTheLoginFolder() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: h, user: u, directory: /data/dbieb, passwordFrom: P}
+        """));
+
+    assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: directory '/data/dbieb' is absolute",
+        "relative to that folder");
+  }
+
+  @Test
   void sftpLocationWithoutACredentialReferenceIsRefusedSayingToNameTheVariable() {
     write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
             sector: bibliotheek
