@@ -1,6 +1,7 @@
 package nl.wijkhub.file;
 
 import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.DeliveryErrorHandling;
 import nl.wijkhub.normalise.NormaliseCountsRoute;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -14,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FileDropRoute extends EndpointRouteBuilder {
-
-  /** Hidden files, partial uploads and Office lock files are never deliveries. */
-  static final String NOT_YET_DELIVERIES = "(^\\..*)|(^~\\$.*)|(.*\\.(tmp|part|partial|crdownload|filepart)$)";
 
   private final DropFolder folder;
   private final FileDropSettings settings;
@@ -37,7 +35,7 @@ public class FileDropRoute extends EndpointRouteBuilder {
         .readLockMinLength(0)
         .readLockMinAge(settings.minAge().toMillis() + "ms")
         .readLockCheckInterval(Math.max(100, settings.minAge().toMillis() / 2))
-        .exclude(NOT_YET_DELIVERIES)
+        .exclude(Admission.NOT_YET_DELIVERIES)
         .sortBy("file:modified")
         .delay(settings.pollInterval().toMillis()))
         .routeId("file-drop")

@@ -9,6 +9,12 @@ import java.util.Optional;
  */
 public final class Admission {
 
+  /**
+   * File names that are never deliveries, for channels that poll a folder: hidden files, partial uploads and Office
+   * lock files (a regular expression on the name, as Camel's {@code exclude} option takes it).
+   */
+  public static final String NOT_YET_DELIVERIES = "(^\\..*)|(^~\\$.*)|(.*\\.(tmp|part|partial|crdownload|filepart)$)";
+
   private final NormaliseSettings settings;
 
   public Admission(NormaliseSettings settings) {

@@ -151,6 +151,9 @@ public class ReferenceDataLoader {
       }
       String entry = PARTNERS + ", partner '" + partner.id() + "': ";
       missing(problems, entry, "name", partner.name());
+      if (partner.sftp() != null) {
+        checkSftp(partner.sftp(), PARTNERS + ", partner '" + partner.id() + "', sftp: ", problems);
+      }
       if (!ids.add(partner.id())) {
         problems.add(entry + "defined twice; partner ids must be unique");
       }
@@ -193,6 +196,23 @@ public class ReferenceDataLoader {
     }
   }
 
+  private static void checkSftp(SftpLocation sftp, String entry, List<String> problems) {
+    missing(problems, entry, "host", sftp.host());
+    missing(problems, entry, "user", sftp.user());
+    if (!missing(problems, entry, "directory", sftp.directory()) && sftp.directory().startsWith("/")) {
+      problems.add(entry + "directory '" + sftp.directory() + "' is absolute, but SFTP folders are read relative to"
+          + " the login folder; write it relative to that folder (without the leading /)");
+    }
+    if (sftp.port() < 1 || sftp.port() > 65535) {
+      problems.add(entry + "port " + sftp.port() + " is not a TCP port; use 1 to 65535, or leave it out for "
+          + SftpLocation.DEFAULT_PORT);
+    }
+    if (blank(sftp.passwordFrom()) && blank(sftp.privateKeyFrom())) {
+      problems.add(entry + "no credential; add passwordFrom or privateKeyFrom with the NAME of the environment"
+          + " variable that holds the password or private key (the secret itself never goes in this file)");
+    }
+  }
+
   private static void checkIndicators(List<Indicator> indicators, List<Partner> partners, List<Programme> programmes,
       List<String> problems) {
     Set<String> programmeIds = programmes.stream().map(Programme::id).collect(Collectors.toSet());
@@ -227,10 +247,14 @@ public class ReferenceDataLoader {
 
   /** A missing identifying key would otherwise end start-up with a NullPointerException naming no file or entry. */
   private static boolean missing(List<String> problems, String entry, String key, String value) {
-    if (value == null || value.isBlank()) {
+    if (blank(value)) {
       problems.add(entry + "the key '" + key + "' is missing or empty; add it");
       return true;
     }
     return false;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }

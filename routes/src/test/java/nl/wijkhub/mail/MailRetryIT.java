@@ -64,7 +64,7 @@ class MailRetryIT {
         server(mail.getSmtp().getServerSetup()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
         "aanleveren+proef@wijkhub.example");
     MailIntake intake = new MailIntake(settings,
-        new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB)))),
+        new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
         new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());
     camel.addRoutes(new DeliveryErrorHandling());
     camel.addRoutes(normalisationFailingOnce());

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class SendersTest {
 
   private final Senders senders = new Senders(List.of(
-      new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of("Tellingen@DBieb.example")),
-      new Partner("gezinslab", "Gezinslab", "oost", "welzijn", null, null)));
+      new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of("Tellingen@DBieb.example"), null),
+      new Partner("gezinslab", "Gezinslab", "oost", "welzijn", null, null, null)));
 
   @Test
   void registeredAddressFindsItsPartnerWhateverTheCaseAndDisplayName() throws AddressException {

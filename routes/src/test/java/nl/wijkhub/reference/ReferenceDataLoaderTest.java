@@ -310,6 +310,74 @@ class ReferenceDataLoaderTest {
   }
 
   @Test
+  void sftpLocationLoadsWithPort22WhenNoneIsGiven() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: sftp.dbieb.nl, user: wijkhub, directory: upload, passwordFrom: WIJKHUB_SFTP_DBIEB_PASSWORD}
+        """));
+
+    assertThat(loader.load(location()).partner("dbieb")).get().extracting(Partner::sftp)
+        .isEqualTo(new SftpLocation("sftp.dbieb.nl", 22, "wijkhub", "upload", "WIJKHUB_SFTP_DBIEB_PASSWORD", null));
+    assertThat(loader.load(location()).partner("bieb-noord")).get().extracting(Partner::sftp).isNull();
+  }
+
+  @Test
+  void sftpLocationWithoutHostUserOrDirectoryIsRefusedNamingPartnerKeyAndFix() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {port: 2222, privateKeyFrom: WIJKHUB_SFTP_DBIEB_KEY}
+        """));
+
+    assertThat(failure()).contains(
+        "partners.yaml, partner 'dbieb', sftp: the key 'host' is missing or empty; add it",
+        "partners.yaml, partner 'dbieb', sftp: the key 'user' is missing or empty; add it",
+        "partners.yaml, partner 'dbieb', sftp: the key 'directory' is missing or empty; add it");
+  }
+
+  @Test
+  void sftpPortOutsideTheTcpRangeIsRefusedNamingPartnerPortAndFix() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: h, port: 65536, user: u, directory: d, passwordFrom: P}
+        """));
+
+    assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: port 65536 is not a TCP port",
+        "use 1 to 65535");
+  }
+
+  @Test
+  void sftpAbsoluteDirectoryIsRefusedBecauseSftpPathsAreRelativeToTheLoginFolder() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: h, user: u, directory: /data/dbieb, passwordFrom: P}
+        """));
+
+    assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: directory '/data/dbieb' is absolute",
+        "relative to that folder");
+  }
+
+  @Test
+  void sftpLocationWithoutACredentialReferenceIsRefusedSayingToNameTheVariable() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: h, user: u, directory: d}
+        """));
+
+    assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: no credential",
+        "add passwordFrom or privateKeyFrom", "the secret itself never goes in this file");
+  }
+
+  @Test
+  void sftpPasswordWrittenInTheFileIsRefusedAsAnUnknownKey() {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
+            sector: bibliotheek
+            sftp: {host: h, user: u, directory: d, password: geheim}
+        """));
+
+    assertThat(failure()).contains("partners.yaml", "sftp > password", "Unrecognized property \"password\"");
+  }
+
+  @Test
   void duplicatePartnerIdIsRefused() {
     write("partners.yaml", PARTNERS + """
           - id: dbieb

@@ -87,7 +87,7 @@ class ReferenceDataTest {
     assertThat(gezinslab.worksIn("bilgaard")).isTrue();
     assertThat(gezinslab.worksIn("oud-oost")).isTrue();
     assertThat(gezinslab.worksIn("vrijheidswijk")).isFalse();
-    assertThat(new Partner("p", "P", "x", "s", null, null).worksIn("anywhere")).as("no wijken listed: all").isTrue();
+    assertThat(new Partner("p", "P", "x", "s", null, null, null).worksIn("anywhere")).as("no wijken listed: all").isTrue();
   }
 
   @Test

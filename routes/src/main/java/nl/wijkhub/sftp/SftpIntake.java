@@ -1,0 +1,79 @@
+package nl.wijkhub.sftp;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.Admission;
+import nl.wijkhub.normalise.Delivery;
+import nl.wijkhub.normalise.ReceiptDocuments;
+import nl.wijkhub.normalise.Spool;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The SFTP channel's side of a delivery: spool the remote file into a {@link Delivery}, name the folder it moves to
+ * on the server once committed, and the receipt files that go next to it. A file in {@code proef/} is a trial.
+ */
+public class SftpIntake {
+
+  static final String CHANNEL = "SFTP";
+  static final String PARTNER = "wijkhubPartner";
+  static final String DELIVERY = "wijkhubDelivery";
+  static final String RECEIPT = "wijkhubReceipt";
+  /** Folder, next to the file, that the consumer moves the file into when the exchange completes. */
+  static final String DONE_FOLDER = "wijkhubDoneFolder";
+  static final String PROCESSED = "verwerkt";
+  static final String REFUSED = "geweigerd";
+  private static final Logger LOG = LoggerFactory.getLogger(SftpIntake.class);
+
+  /** A receipt document to write on the partner's server, its name relative to the polled folder. */
+  public record ReceiptFile(String name, String content) {}
+
+  private final Path spoolDir;
+  private final Admission admission;
+  private final Clock clock;
+
+  public SftpIntake(Path spoolDir, Admission admission, Clock clock) {
+    this.spoolDir = spoolDir;
+    this.admission = admission;
+    this.clock = clock;
+  }
+
+  /** Streams the remote file into the spool; {@code relativeName} is its path below the polled folder. */
+  public Delivery spool(@Body InputStream content, @Header(Exchange.FILE_NAME) String relativeName,
+      @ExchangeProperty(PARTNER) String partnerId) {
+    MDC.put("partner", partnerId);
+    Path name = Path.of(relativeName);
+    Delivery delivery = Spool.spool(content, spoolDir, partnerId, CHANNEL, name.getFileName().toString(),
+        clock.instant());
+    MDC.put("submission", delivery.submissionId());
+    boolean trial = name.getNameCount() > 1 && name.getName(0).toString().equals(DropFolder.TRIAL);
+    return trial ? delivery.asDryRun() : delivery;
+  }
+
+  /** {@code verwerkt/<submission>}, or {@code geweigerd/<submission>} for a file that cannot be read at all. */
+  public String doneFolder(@ExchangeProperty(DELIVERY) Delivery delivery) {
+    return (admission.refusal(delivery).isPresent() ? REFUSED : PROCESSED) + "/" + delivery.submissionId();
+  }
+
+  /** The receipt as JSON and as text, named after the delivered file and in the same folder. */
+  public List<ReceiptFile> receiptFiles(@ExchangeProperty(RECEIPT) SubmissionReceipt receipt,
+      @Header(Exchange.FILE_NAME) String relativeName) {
+    return List.of(new ReceiptFile(relativeName + ".receipt.json", ReceiptDocuments.json(receipt)),
+        new ReceiptFile(relativeName + ".receipt.txt", ReceiptDocuments.text(receipt)));
+  }
+
+  public void complete(@ExchangeProperty(RECEIPT) SubmissionReceipt receipt) {
+    LOG.info("Delivery {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getStatus(),
+        receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
+    MDC.clear();
+  }
+}

@@ -1,0 +1,128 @@
+package nl.wijkhub.sftp;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import nl.wijkhub.connectors.dropfolder.DropFolder;
+import nl.wijkhub.normalise.Admission;
+import nl.wijkhub.normalise.Delivery;
+import nl.wijkhub.normalise.DeliveryErrorHandling;
+import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.reference.SftpLocation;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointBuilder;
+import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointConsumerBuilder;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * One route per partner with an SFTP server ({@code sftp-<partner>}): polls its folder and {@code proef/}, takes a
+ * file once Camel's {@code changed} read lock sees it unchanged for the minimum age, and feeds it into the
+ * normalisation path. The receipt is written next to the file; the consumer's {@code move} runs when the exchange
+ * completes, i.e. after Kafka acknowledged the delivery. A failed exchange rolls back: the file stays for the next
+ * poll. The hub's own receipts, moved files and temporary names are never picked up.
+ */
+@Component
+public class SftpRoutes extends EndpointRouteBuilder {
+
+  private static final String RECEIPTS = "(.*\\.receipt\\.(json|txt)$)";
+
+  private final SftpAccounts accounts;
+  private final SftpSettings settings;
+  private final SftpIntake intake;
+  private final MeterRegistry meters;
+
+  SftpRoutes(SftpAccounts accounts, SftpSettings settings, SftpIntake intake, MeterRegistry meters) {
+    this.accounts = accounts;
+    this.settings = settings;
+    this.intake = intake;
+    this.meters = meters;
+  }
+
+  @Override
+  public void configure() {
+    accounts.all().forEach(this::route);
+  }
+
+  private void route(SftpAccount account) {
+    from(incoming(account))
+        .routeId("sftp-" + account.partnerId())
+        .routeConfigurationId(DeliveryErrorHandling.ID)
+        .setProperty(SftpIntake.PARTNER, constant(account.partnerId()))
+        .bean(intake, "spool")
+        .setProperty(SftpIntake.DELIVERY, body())
+        .process(SftpRoutes::deleteSpoolWhenDone)
+        .setProperty(SftpIntake.DONE_FOLDER, method(intake, "doneFolder"))
+        .to(NormaliseCountsRoute.ENDPOINT)
+        .setProperty(SftpIntake.RECEIPT, body())
+        .split(method(intake, "receiptFiles"))
+          .setHeader(Exchange.FILE_NAME, simple("${body.name()}"))
+          .setBody(simple("${body.content()}"))
+          .to(server(account).fileExist("Override").tempFileName("${file:onlyname}.part"))
+        .end()
+        .bean(intake, "complete");
+  }
+
+  private SftpEndpointConsumerBuilder incoming(SftpAccount account) {
+    Duration minAge = settings.minAge();
+    long checkInterval = Math.max(100, minAge.toMillis() / 2);
+    return server(account)
+        .streamDownload(true)
+        .recursive(true).maxDepth(2).filterDirectory("${file:onlyname} == '" + DropFolder.TRIAL + "'")
+        .exclude(Admission.NOT_YET_DELIVERIES + "|" + RECEIPTS)
+        .readLock("changed")
+        .readLockMinLength(0)
+        .readLockMinAge(minAge.toMillis())
+        .readLockCheckInterval(checkInterval)
+        // The changed lock gives up after this and tries again at the next poll.
+        .readLockTimeout(minAge.toMillis() * 2 + checkInterval * 4)
+        .move("${file:parent}/${exchangeProperty." + SftpIntake.DONE_FOLDER + "}/${file:onlyname}")
+        .sortBy("file:modified")
+        .delay(settings.pollInterval().toMillis())
+        .advanced()
+        .throwExceptionOnConnectFailed(true)
+        .pollStrategy(new SftpPollFailures(account.partnerId(), address(account.location()), meters))
+        .basic();
+  }
+
+  /** The partner's folder with the connection settings shared by polling and writing receipts. */
+  private SftpEndpointBuilder server(SftpAccount account) {
+    SftpLocation location = account.location();
+    SftpEndpointBuilder server = sftp(address(location) + "/" + location.directory())
+        .username(location.user())
+        .knownHostsFile(settings.knownHosts().toString())
+        .strictHostKeyChecking("yes")
+        .useUserKnownHostsFile(false)
+        .autoCreateKnownHostsFile(false)
+        .advanced().connectTimeout((int) settings.connectTimeout().toMillis()).basic();
+    if (account.password() != null) {
+      server.password(account.password());
+    }
+    if (account.privateKey() != null) {
+      server.privateKey(account.privateKey());
+    }
+    return server;
+  }
+
+  private static String address(SftpLocation location) {
+    return location.host() + ":" + location.port();
+  }
+
+  /** The spool file is removed when the exchange is done, whether it was delivered or failed. */
+  private static void deleteSpoolWhenDone(Exchange exchange) {
+    Delivery delivery = exchange.getProperty(SftpIntake.DELIVERY, Delivery.class);
+    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+      @Override
+      public void onDone(Exchange done) {
+        try {
+          Files.deleteIfExists(delivery.content());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
+  }
+}

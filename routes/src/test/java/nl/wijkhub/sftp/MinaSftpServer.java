@@ -1,0 +1,69 @@
+package nl.wijkhub.sftp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * An in-process SFTP server (Apache MINA SSHD) on 127.0.0.1 and a free port, serving a temp folder to one user with
+ * a password, under a host key generated for this run.
+ */
+final class MinaSftpServer implements AutoCloseable {
+
+  private final SshServer server;
+  private final KeyPair hostKey;
+
+  private MinaSftpServer(SshServer server, KeyPair hostKey) {
+    this.server = server;
+    this.hostKey = hostKey;
+  }
+
+  static MinaSftpServer start(Path root, String user, String password) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(256);
+      KeyPair hostKey = generator.generateKeyPair();
+      SshServer server = SshServer.setUpDefaultServer();
+      server.setHost("127.0.0.1");
+      server.setPort(0);
+      server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+      server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
+      server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+      server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+      server.start();
+      return new MinaSftpServer(server, hostKey);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  /** The known_hosts line that trusts this server's host key. */
+  String knownHostsLine() {
+    return knownHostsLine(port());
+  }
+
+  /** A known_hosts line claiming this server's key for another port: that server's key will not match it. */
+  String knownHostsLine(int port) {
+    return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.stop(true);
+  }
+}
