@@ -19,6 +19,8 @@ import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.normalise.NormaliseCountsRoute;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.MinaSftpServer;
+import nl.wijkhub.support.SftpHub;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.apache.camel.CamelContext;
@@ -54,9 +56,9 @@ class SftpChannelIT {
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
     String reference = SftpHub.referenceData(DATA, Map.of(
-        "dbieb", "{host: 127.0.0.1, port: " + DBIEB.port() + ", user: wijkhub, directory: upload,"
+        "dbieb", "sftp: {host: 127.0.0.1, port: " + DBIEB.port() + ", user: wijkhub, directory: upload,"
             + " passwordFrom: WIJKHUB_SFTP_DBIEB_PASSWORD}",
-        "elkien", "{host: 127.0.0.1, port: " + ELKIEN.port() + ", user: wijkhub, directory: upload,"
+        "elkien", "sftp: {host: 127.0.0.1, port: " + ELKIEN.port() + ", user: wijkhub, directory: upload,"
             + " passwordFrom: WIJKHUB_SFTP_ELKIEN_PASSWORD}"));
     // Elkien's line carries DBieb's key: the key Elkien's server presents does not match it.
     Path knownHosts = SftpHub.knownHosts(DATA, List.of(DBIEB.knownHostsLine(), DBIEB.knownHostsLine(ELKIEN.port())));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.SftpHub;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class SftpOpenSshIT {
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) throws Exception {
-    String reference = SftpHub.referenceData(DATA, Map.of("dbieb", "{host: 127.0.0.1, port: " + server.port()
+    String reference = SftpHub.referenceData(DATA, Map.of("dbieb", "sftp: {host: 127.0.0.1, port: " + server.port()
         + ", user: root, directory: upload, privateKeyFrom: WIJKHUB_SFTP_DBIEB_KEY}"));
     SftpHub.hubProperties(registry, DATA, reference, SftpHub.knownHosts(DATA, List.of(server.knownHostsLine())),
         Map.of("WIJKHUB_SFTP_DBIEB_KEY", server.clientKey()));

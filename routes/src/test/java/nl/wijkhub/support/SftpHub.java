@@ -1,4 +1,4 @@
-package nl.wijkhub.sftp;
+package nl.wijkhub.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import nl.wijkhub.support.TestInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,14 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  * What the SFTP ITs share: the hub's reference data with {@code sftp:} blocks added to some partners, the hub's
  * properties, and a partner's client putting files on its server and waiting for the receipt there.
  */
-final class SftpHub {
+public final class SftpHub {
 
-  static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
+  public static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private SftpHub() {}
 
-  static Path tempDir(String prefix) {
+  public static Path tempDir(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -36,22 +35,23 @@ final class SftpHub {
   }
 
   /**
-   * Copies ../config/*.yaml into a folder and gives each partner in {@code sftpBlocks} the flow-style YAML block
-   * {@code sftp: {...}}; returns the folder as a {@code wijkhub.reference-data} location.
+   * Copies ../config/*.yaml into a folder and adds to each partner in {@code partnerKeys} the flow-style YAML it
+   * maps to, such as {@code sftp: {...}} or {@code mailFrom: [...]}; returns the folder as a
+   * {@code wijkhub.reference-data} location.
    */
-  static String referenceData(Path folder, Map<String, String> sftpBlocks) {
+  public static String referenceData(Path folder, Map<String, String> partnerKeys) {
     try (Stream<Path> files = Files.list(Path.of("../config"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
       Path partners = folder.resolve("partners.yaml");
       String yaml = Files.readString(partners);
-      for (Map.Entry<String, String> block : sftpBlocks.entrySet()) {
+      for (Map.Entry<String, String> block : partnerKeys.entrySet()) {
         String entry = "  - id: " + block.getKey() + "\n";
         if (!yaml.contains(entry)) {
           throw new IllegalArgumentException("No partner " + block.getKey() + " in partners.yaml");
         }
-        yaml = yaml.replace(entry, entry + "    sftp: " + block.getValue() + "\n");
+        yaml = yaml.replace(entry, entry + "    " + block.getValue() + "\n");
       }
       Files.writeString(partners, yaml);
       return folder.toUri().toString();
@@ -61,7 +61,7 @@ final class SftpHub {
   }
 
   /** The hub on the shared infrastructure, polling SFTP servers every 200 ms and trusting only {@code knownHosts}. */
-  static void hubProperties(DynamicPropertyRegistry registry, Path data, String referenceData, Path knownHosts,
+  public static void hubProperties(DynamicPropertyRegistry registry, Path data, String referenceData, Path knownHosts,
       Map<String, String> secrets) {
     TestInfrastructure.hubProperties(data, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
     registry.add("wijkhub.reference-data", () -> referenceData);
@@ -72,7 +72,7 @@ final class SftpHub {
     secrets.forEach((k, v) -> registry.add(k, () -> v));
   }
 
-  static Path knownHosts(Path folder, List<String> lines) {
+  public static Path knownHosts(Path folder, List<String> lines) {
     try {
       return Files.writeString(folder.resolve("known_hosts"), String.join("\n", lines) + "\n");
     } catch (IOException e) {
@@ -81,7 +81,7 @@ final class SftpHub {
   }
 
   /** Puts a file on the server as partners' clients do: written under a temporary name, then renamed. */
-  static Path upload(Path folder, String name, String content) {
+  public static Path upload(Path folder, String name, String content) {
     try {
       Files.createDirectories(folder);
       Path partial = Files.writeString(folder.resolve(name + ".part"), content);
@@ -92,7 +92,7 @@ final class SftpHub {
   }
 
   /** Waits until the file has left the folder with its receipt written beside it, and returns that receipt. */
-  static JsonNode awaitReceipt(Path folder, String name) {
+  public static JsonNode awaitReceipt(Path folder, String name) {
     Path receipt = folder.resolve(name + ".receipt.json");
     await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipt) && !Files.exists(folder.resolve(name)));
     try {

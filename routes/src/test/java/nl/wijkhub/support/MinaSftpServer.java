@@ -1,4 +1,4 @@
-package nl.wijkhub.sftp;
+package nl.wijkhub.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * An in-process SFTP server (Apache MINA SSHD) on 127.0.0.1 and a free port, serving a temp folder to one user with
  * a password, under a host key generated for this run.
  */
-final class MinaSftpServer implements AutoCloseable {
+public final class MinaSftpServer implements AutoCloseable {
 
   private final SshServer server;
   private final KeyPair hostKey;
@@ -27,7 +27,7 @@ final class MinaSftpServer implements AutoCloseable {
     this.hostKey = hostKey;
   }
 
-  static MinaSftpServer start(Path root, String user, String password) {
+  public static MinaSftpServer start(Path root, String user, String password) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
@@ -48,17 +48,17 @@ final class MinaSftpServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return server.getPort();
   }
 
   /** The known_hosts line that trusts this server's host key. */
-  String knownHostsLine() {
+  public String knownHostsLine() {
     return knownHostsLine(port());
   }
 
   /** A known_hosts line claiming this server's key for another port: that server's key will not match it. */
-  String knownHostsLine(int port) {
+  public String knownHostsLine(int port) {
     return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
   }
 
