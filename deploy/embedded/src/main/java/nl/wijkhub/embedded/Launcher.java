@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +26,10 @@ import java.util.Optional;
  * them when this JVM stops: the hub first, then the registry and the broker.
  *
  * <p>Environment: {@code WIJKHUB_DATA} (data directory, default {@code ./data}), {@code HUB_PORT} (8080),
- * {@code KAFKA_PORT} (9092) and {@code REGISTRY_PORT} (8081). With both {@code KAFKA_BOOTSTRAP_SERVERS} and
- * {@code SCHEMA_REGISTRY_URL} set, those are used and no broker or registry is started. The hub inherits the rest
+ * {@code KAFKA_PORT} (9092), {@code REGISTRY_PORT} (8081), {@code MAIL_SMTP_PORT} (3025) and {@code MAIL_IMAP_PORT}
+ * (3143). With both {@code KAFKA_BOOTSTRAP_SERVERS} and {@code SCHEMA_REGISTRY_URL} set, those are used and no
+ * broker or registry is started. Unless {@code WIJKHUB_MAIL_ENABLED} is set, the embedded default also runs a demo
+ * mail server ({@link DemoMailServer}) for the e-mail channel. The hub inherits the rest
  * of the environment ({@code MONITORING_DB_URL} and so on).
  *
  * <p>One instance per data directory: a lock on {@code <data>/.wijkhub.lock} says whether one runs.
@@ -47,6 +51,7 @@ public final class Launcher {
   private final int hubPort;
   private volatile boolean stopping;
   private volatile EmbeddedStack stack;
+  private volatile DemoMailServer mail;
   private volatile HubProcess hub;
 
   private Launcher(Map<String, String> env) {
@@ -77,10 +82,19 @@ public final class Launcher {
       return 2;
     }
     boolean embedded = kafka.isEmpty();
+    boolean demoMail = embedded && setting("WIJKHUB_MAIL_ENABLED").isEmpty();
     Port forHub = new Port("the hub", "HUB_PORT", hubPort);
     Port forKafka = new Port("Kafka", "KAFKA_PORT", port("KAFKA_PORT", 9092));
     Port forRegistry = new Port("the schema registry", "REGISTRY_PORT", port("REGISTRY_PORT", 8081));
-    List<Port> ports = embedded ? List.of(forHub, forKafka, forRegistry) : List.of(forHub);
+    Port forSmtp = new Port("the demo mail server (SMTP)", "MAIL_SMTP_PORT", port("MAIL_SMTP_PORT", 3025));
+    Port forImap = new Port("the demo mail server (IMAP)", "MAIL_IMAP_PORT", port("MAIL_IMAP_PORT", 3143));
+    List<Port> ports = new ArrayList<>(List.of(forHub));
+    if (embedded) {
+      ports.addAll(List.of(forKafka, forRegistry));
+    }
+    if (demoMail) {
+      ports.addAll(List.of(forSmtp, forImap));
+    }
     Optional<String> refusal = lock().or(() -> busyPort(ports));
     if (refusal.isPresent()) {
       System.err.println(refusal.get());
@@ -96,12 +110,17 @@ public final class Launcher {
         kafka = Optional.of(stack.broker().bootstrapServers());
         registry = Optional.of(stack.registry().baseUrl());
       }
-      System.out.println("Starting the hub (log " + shown(hubLog()) + ")");
-      hub = HubProcess.start(RuntimeLayout.locate().hubJar(), List.of(), Map.of(
+      Map<String, String> hubEnvironment = new HashMap<>(Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", kafka.get(),
           "SCHEMA_REGISTRY_URL", registry.get(),
           "WIJKHUB_DATA", dataDir.toString(),
-          "HUB_PORT", Integer.toString(hubPort)), hubLog());
+          "HUB_PORT", Integer.toString(hubPort)));
+      if (demoMail) {
+        mail = DemoMailServer.start(forSmtp.number(), forImap.number());
+        hubEnvironment.putAll(mail.hubEnvironment());
+      }
+      System.out.println("Starting the hub (log " + shown(hubLog()) + ")");
+      hub = HubProcess.start(RuntimeLayout.locate().hubJar(), List.of(), hubEnvironment, hubLog());
       hub.awaitHttpReady(URI.create("http://" + FreePorts.LOOPBACK + ":" + hubPort + "/actuator/health"),
           HUB_STARTUP);
     } catch (IOException | RuntimeException e) {
@@ -127,12 +146,16 @@ public final class Launcher {
     stopping = true;
     HubProcess runningHub = hub;
     EmbeddedStack runningStack = stack;
-    if (runningHub == null && runningStack == null) {
+    DemoMailServer runningMail = mail;
+    if (runningHub == null && runningStack == null && runningMail == null) {
       return;
     }
     System.out.println("Stopping Wijkhub...");
     if (runningHub != null) {
       runningHub.stop();
+    }
+    if (runningMail != null) {
+      runningMail.close();
     }
     if (runningStack != null) {
       runningStack.close();
@@ -195,11 +218,15 @@ public final class Launcher {
           Hub       %s  (log %s)
           Store     %s
           Data      %s  (inbox/<partner>/ in, outbox/<partner>/ receipts)
+          Mail      %s
 
         Deliver a first file:
           cp %s %s/
           cat %s
           curl '%s/api/v1/observations?indicator=taalmaatjes-gekoppeld'
+        or through the API, with partner dbieb's demo key:
+          curl -H 'Authorization: Bearer demo-dbieb' -H 'Content-Type: text/csv' \\
+            --data-binary @%s '%s/api/v1/submissions?dryRun=true'
 
         Ctrl-C stops %s.
         """,
@@ -209,11 +236,15 @@ public final class Launcher {
         hubUrl, shown(hubLog()),
         store,
         shown(dataDir),
+        mail == null ? "off (set WIJKHUB_MAIL_* for a real mailbox)" : "demo server, SMTP 127.0.0.1:"
+            + mail.smtpPort() + ", IMAP 127.0.0.1:" + mail.imapPort() + ", mailbox " + DemoMailServer.MAILBOX,
         shown(RuntimeLayout.locate().home().resolve("examples").resolve("dbieb-2024.csv")),
         shown(dataDir.resolve("inbox").resolve("dbieb")),
         shown(dataDir.resolve("outbox").resolve("dbieb").resolve("dbieb-2024.csv.receipt.txt")),
         hubUrl,
-        embedded ? "the hub, the registry and Kafka" : "the hub");
+        shown(RuntimeLayout.locate().home().resolve("examples").resolve("dbieb-2024-met-fouten.csv")),
+        hubUrl,
+        embedded ? "the hub, the registry, Kafka" + (mail == null ? "" : " and the mail server") : "the hub");
   }
 
   private Path runtimeDir() {
