@@ -8,7 +8,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,9 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.mail.MailConstants;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The mailbox's side of a delivery: decide what a message is, turn its attachments into deliveries, and build the
@@ -123,16 +120,7 @@ public class MailIntake {
   /** One spool folder per message, removed when the exchange is done, whether it succeeded or not. */
   private Path spoolFor(Exchange exchange) throws IOException {
     Path spool = Files.createTempDirectory(Files.createDirectories(spoolDir), "mail-");
-    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-      @Override
-      public void onDone(Exchange done) {
-        try {
-          FileSystemUtils.deleteRecursively(spool);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot remove the spool folder " + spool, e);
-        }
-      }
-    });
+    Spool.deleteWhenDone(exchange, spool);
     return spool;
   }
 

@@ -10,6 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Turns bytes a channel receives (an upload, an attachment, a remote file) into a {@link Delivery}: written to a
@@ -35,17 +38,16 @@ public final class Spool {
    */
   public static Delivery spool(InputStream in, Path spoolDir, String partnerId, String channel, String sourceName,
       Instant receivedAt, long maxBytes) {
+    Path file = null;
     try {
       Files.createDirectories(spoolDir);
-      Path file = Files.createTempFile(spoolDir, "delivery-", ".spool");
+      file = Files.createTempFile(spoolDir, "delivery-", ".spool");
       MessageDigest digest = sha256();
       long size = 0;
       try (OutputStream out = Files.newOutputStream(file)) {
         byte[] buffer = new byte[BUFFER];
         for (int n; (n = in.read(buffer)) > 0; size += n) {
           if (size + n > maxBytes) {
-            out.close();
-            Files.delete(file);
             throw new DeliveryTooLarge(maxBytes);
           }
           digest.update(buffer, 0, n);
@@ -54,9 +56,39 @@ public final class Spool {
       }
       return Delivery.of(partnerId, channel, sourceName, file, HexFormat.of().formatHex(digest.digest()), size,
           receivedAt);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot spool a delivery of " + partnerId, e);
+    } catch (IOException | RuntimeException e) {
+      // A sender that went away half-way, or a delivery over the limit, leaves nothing behind.
+      deleteQuietly(file, e);
+      throw e instanceof IOException io ? new UncheckedIOException("Cannot spool a delivery of " + partnerId, io)
+          : (RuntimeException) e;
     }
+  }
+
+  private static void deleteQuietly(Path file, Exception cause) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  /**
+   * Removes a spooled file or folder when the exchange is done, delivered or failed, so that the spool never keeps
+   * a delivery (it may hold personal data by mistake) longer than its processing.
+   */
+  public static void deleteWhenDone(Exchange exchange, Path spooled) {
+    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+      @Override
+      public void onDone(Exchange done) {
+        try {
+          FileSystemUtils.deleteRecursively(spooled);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot remove " + spooled + " from the spool", e);
+        }
+      }
+    });
   }
 
   /** SHA-256 of a file, lower-case hex. */

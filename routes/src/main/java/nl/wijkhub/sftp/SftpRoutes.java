@@ -1,21 +1,18 @@
 package nl.wijkhub.sftp;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.DeliveryErrorHandling;
 import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.normalise.Spool;
 import nl.wijkhub.reference.SftpLocation;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointBuilder;
 import org.apache.camel.builder.endpoint.dsl.SftpEndpointBuilderFactory.SftpEndpointConsumerBuilder;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +51,8 @@ public class SftpRoutes extends EndpointRouteBuilder {
         .setProperty(SftpIntake.PARTNER, constant(account.partnerId()))
         .bean(intake, "spool")
         .setProperty(SftpIntake.DELIVERY, body())
-        .process(SftpRoutes::deleteSpoolWhenDone)
+        .process(exchange -> Spool.deleteWhenDone(exchange,
+            exchange.getProperty(SftpIntake.DELIVERY, Delivery.class).content()))
         .setProperty(SftpIntake.DONE_FOLDER, method(intake, "doneFolder"))
         .to(NormaliseCountsRoute.ENDPOINT)
         .setProperty(SftpIntake.RECEIPT, body())
@@ -111,18 +109,4 @@ public class SftpRoutes extends EndpointRouteBuilder {
     return location.host() + ":" + location.port();
   }
 
-  /** The spool file is removed when the exchange is done, whether it was delivered or failed. */
-  private static void deleteSpoolWhenDone(Exchange exchange) {
-    Delivery delivery = exchange.getProperty(SftpIntake.DELIVERY, Delivery.class);
-    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-      @Override
-      public void onDone(Exchange done) {
-        try {
-          Files.deleteIfExists(delivery.content());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    });
-  }
 }
