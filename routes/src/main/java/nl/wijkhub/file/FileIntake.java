@@ -70,7 +70,7 @@ public class FileIntake {
       return null;
     }
     long size = size(file);
-    boolean hashable = size > 0 && !admission.tooLarge(size);
+    boolean hashable = size > 0 && !admission.isTooLarge(size);
     Delivery delivery = Delivery.of(partnerId, CHANNEL, file.getFileName().toString(), file,
         hashable ? Spool.sha256(file) : "", size, clock.instant());
     delivery = trial ? delivery.asDryRun() : delivery;

@@ -3,6 +3,7 @@ package nl.wijkhub.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
+import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.DeliveryNotPublished;
 import nl.wijkhub.normalise.DeliveryTooLarge;
 import nl.wijkhub.normalise.IdempotencyKeyReused;
@@ -32,6 +33,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 class ApiExceptionHandler {
 
+  private final Admission admission;
+
+  ApiExceptionHandler(Admission admission) {
+    this.admission = admission;
+  }
+
   static final long RETRY_AFTER_UNAVAILABLE_SECONDS = 30;
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -49,16 +56,28 @@ class ApiExceptionHandler {
 
   @ExceptionHandler({MaxUploadSizeExceededException.class, DeliveryTooLarge.class})
   ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
-    return answer(SubmissionsController.tooLarge(), request);
+    return answer(SubmissionsController.tooLarge(admission.tooLarge(-1).message()), request);
   }
 
-  @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
-      MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class,
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+    return badRequest("Het veld '" + e.getRequestPartName() + "' ontbreekt in de upload.", request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badValue(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return badRequest("De waarde van '" + e.getName() + "' is ongeldig.", request);
+  }
+
+  @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
       HttpMessageNotReadableException.class, MultipartException.class})
-  ResponseEntity<ProblemDetail> badRequest(Exception e, HttpServletRequest request) {
-    return answer(new ApiProblem(HttpStatus.BAD_REQUEST, "VERZOEK_ONGELDIG", "Ongeldig verzoek",
-        "Het verzoek is niet volledig of niet leesbaar: " + e.getClass().getSimpleName() + ". Zie"
-            + " /api/v1/openapi.json voor de vorm van het verzoek."), request);
+  ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+    return badRequest("Het verzoek is niet volledig of niet leesbaar.", request);
+  }
+
+  private static ResponseEntity<ProblemDetail> badRequest(String what, HttpServletRequest request) {
+    return answer(new ApiProblem(HttpStatus.BAD_REQUEST, "VERZOEK_ONGELDIG", "Ongeldig verzoek", what
+        + " Zie /api/v1/openapi.json voor de vorm van het verzoek."), request);
   }
 
   @ExceptionHandler(IdempotencyKeyReused.class)

@@ -36,13 +36,14 @@ final class PartnerAuthentication implements HandlerInterceptor {
     String partnerId = keys.partnerOf(authorization.substring(BEARER.length()).strip())
         .orElseThrow(() -> unauthorized("Deze API-sleutel is onbekend of ingetrokken. Vraag het programmabureau"
             + " om een geldige sleutel."));
-    MDC.put("partner", partnerId);
     OptionalLong wait = limits.take(partnerId);
     if (wait.isPresent()) {
       throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "TE_VEEL_VERZOEKEN", "Te veel verzoeken",
           "U heeft het maximum aantal verzoeken per minuut bereikt. Probeer het over " + wait.getAsLong()
               + " seconden opnieuw.", Map.of(), ApiProblem.retryAfter(wait.getAsLong()));
     }
+    // Only now: when preHandle throws, afterCompletion is not called to clear it.
+    MDC.put("partner", partnerId);
     request.setAttribute(PARTNER, partnerId);
     return true;
   }

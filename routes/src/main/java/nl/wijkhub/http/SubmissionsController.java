@@ -3,7 +3,6 @@ package nl.wijkhub.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import nl.wijkhub.HubSettings;
 import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.CountIngestor;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.Delivery.DeliveryFormat;
@@ -61,15 +61,17 @@ class SubmissionsController {
 
   private final ProducerTemplate camel;
   private final CountIngestor ingestor;
+  private final Admission admission;
   private final NormaliseSettings limits;
   private final ApiSettings settings;
   private final Path spool;
   private final Clock clock;
 
-  SubmissionsController(ProducerTemplate camel, CountIngestor ingestor, NormaliseSettings limits,
-      ApiSettings settings, HubSettings hub, Clock clock) {
+  SubmissionsController(ProducerTemplate camel, CountIngestor ingestor, Admission admission,
+      NormaliseSettings limits, ApiSettings settings, HubSettings hub, Clock clock) {
     this.camel = camel;
     this.ingestor = ingestor;
+    this.admission = admission;
     this.limits = limits;
     this.settings = settings;
     this.spool = hub.dataDir().resolve("spool");
@@ -82,8 +84,8 @@ class SubmissionsController {
       @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestParam(required = false) String bestandsnaam,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-    if (request.getContentLengthLong() > limits.maxDeliverySize().toBytes()) {
-      throw tooLarge();
+    if (admission.isTooLarge(request.getContentLengthLong())) {
+      throw tooLarge(admission.tooLarge(request.getContentLengthLong()).message());
     }
     String name = sourceName(bestandsnaam, MediaType.parseMediaType(request.getContentType()));
     return submit(request.getInputStream(), partnerId, name, dryRun, idempotencyKey);
@@ -94,9 +96,8 @@ class SubmissionsController {
       @RequestAttribute(PartnerAuthentication.PARTNER) String partnerId,
       @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-    String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName()
-        .toString();
-    if (name.isBlank()) {
+    String name = safeName(file.getOriginalFilename());
+    if (name.isEmpty()) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "BESTANDSNAAM_ONTBREEKT", "Bestandsnaam ontbreekt",
           "Geef het bestand in het veld 'bestand' een naam met extensie (.csv, .json of .xlsx).");
     }
@@ -159,7 +160,7 @@ class SubmissionsController {
   }
 
   /** 202 for a delivery taken (200 for a trial); a delivery with nothing valid is a problem with its errors. */
-  private static ResponseEntity<Map<String, Object>> answer(SubmissionReceipt receipt, boolean replayed) {
+  private ResponseEntity<Map<String, Object>> answer(SubmissionReceipt receipt, boolean replayed) {
     if (receipt.getStatus() == ReceiptStatus.REJECTED) {
       throw refusal(receipt);
     }
@@ -174,12 +175,12 @@ class SubmissionsController {
         .body(ReceiptDocuments.document(receipt));
   }
 
-  private static ApiProblem refusal(SubmissionReceipt receipt) {
+  private ApiProblem refusal(SubmissionReceipt receipt) {
     List<String> codes = receipt.getErrors().stream().map(ReceiptError::getCode).distinct().toList();
     Map<String, Object> details = Map.of("submissionId", receipt.getSubmissionId(),
         "errors", ReceiptDocuments.document(receipt).get("errors"), "receipt", ReceiptDocuments.document(receipt));
     if (codes.equals(List.of("BESTAND_TE_GROOT"))) {
-      return tooLarge();
+      return tooLarge(receipt.getErrors().get(0).getMessage());
     }
     if (codes.equals(List.of("FORMAAT_ONBEKEND"))) {
       return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORMAAT_ONBEKEND", "Formaat niet ondersteund",
@@ -195,19 +196,36 @@ class SubmissionsController {
         new HttpHeaders());
   }
 
-  static ApiProblem tooLarge() {
-    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "BESTAND_TE_GROOT", "Aanlevering te groot",
-        "De aanlevering is groter dan toegestaan. Splits haar in kleinere delen, bijvoorbeeld per jaar of per wijk.");
+  /** 413 with the wording of {@link Admission}, the same on every channel. */
+  static ApiProblem tooLarge(String detail) {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "BESTAND_TE_GROOT", "Aanlevering te groot", detail);
+  }
+
+  /**
+   * The file name without any folder (a browser or client may send {@code C:\Users\...\x.csv}, which would
+   * otherwise carry a person's user name onto the receipt), or empty when none is left.
+   *
+   * @throws ApiProblem 400 for control characters, which no file name has
+   */
+  static String safeName(String sent) {
+    if (sent == null) {
+      return "";
+    }
+    if (sent.chars().anyMatch(Character::isISOControl)) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "BESTANDSNAAM_ONGELDIG", "Ongeldige bestandsnaam",
+          "De bestandsnaam bevat stuurtekens. Geef een gewone naam met extensie (.csv, .json of .xlsx).");
+    }
+    return sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1).strip();
   }
 
   /** The name the normaliser reads the format from: the partner's, when it agrees with the Content-Type. */
   private static String sourceName(String bestandsnaam, MediaType type) {
     DeliveryFormat format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? DeliveryFormat.JSON
         : type.isCompatibleWith(MediaType.parseMediaType(XLSX)) ? DeliveryFormat.XLSX : DeliveryFormat.CSV;
-    if (bestandsnaam == null || bestandsnaam.isBlank()) {
+    String name = safeName(bestandsnaam);
+    if (name.isEmpty()) {
       return "aanlevering." + format.name().toLowerCase(Locale.ROOT);
     }
-    String name = Path.of(bestandsnaam).getFileName().toString();
     if (Delivery.DeliveryFormat.ofFileName(name).filter(format::equals).isEmpty()) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "BESTANDSNAAM_PAST_NIET", "Bestandsnaam past niet bij"
           + " Content-Type", "De bestandsnaam '" + name + "' past niet bij Content-Type " + type
@@ -216,11 +234,12 @@ class SubmissionsController {
     return name;
   }
 
+  /** After the answer is decided: a spool file that cannot be removed must not turn a stored delivery into a 500. */
   private static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      LOG.warn("Cannot remove spool file {}: {}", file.getFileName(), e.toString());
     }
   }
 }

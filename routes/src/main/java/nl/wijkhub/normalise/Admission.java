@@ -29,9 +29,7 @@ public final class Admission {
           + " lever het nog eens aan."));
     }
     if (delivery.sizeBytes() > max) {
-      return Optional.of(Problem.ofFile("BESTAND_TE_GROOT", "Het bestand is " + mb(delivery.sizeBytes())
-          + " MB; het maximum is " + mb(max) + " MB. Splits het in kleinere bestanden, bijvoorbeeld per jaar of per"
-          + " wijk."));
+      return Optional.of(tooLarge(delivery.sizeBytes()));
     }
     if (delivery.format().isEmpty()) {
       return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
@@ -40,8 +38,20 @@ public final class Admission {
     return Optional.empty();
   }
 
+  /**
+   * The refusal of a delivery over the limit, for channels that refuse it before it is spooled too.
+   *
+   * @param sizeBytes the delivery's size, or a negative number when it is not known (a stream cut off at the limit)
+   */
+  public Problem tooLarge(long sizeBytes) {
+    long max = settings.maxDeliverySize().toBytes();
+    String size = sizeBytes < 0 ? "groter dan " + mb(max) + " MB" : mb(sizeBytes) + " MB";
+    return Problem.ofFile("BESTAND_TE_GROOT", "Het bestand is " + size + "; het maximum is " + mb(max) + " MB."
+        + " Splits het in kleinere bestanden, bijvoorbeeld per jaar of per wijk.");
+  }
+
   /** True when the delivery is too large to take at all; channels then skip reading it (no hash, no spool). */
-  public boolean tooLarge(long sizeBytes) {
+  public boolean isTooLarge(long sizeBytes) {
     return sizeBytes > settings.maxDeliverySize().toBytes();
   }
 

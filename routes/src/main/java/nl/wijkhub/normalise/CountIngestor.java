@@ -9,9 +9,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -43,9 +46,13 @@ public class CountIngestor {
   private final Clock clock;
   private final MeterRegistry meters;
   private final Timer ingestTime;
+  /** Fair, so that a delivery waiting long is not overtaken by later ones. */
+  private final ReentrantLock turn = new ReentrantLock(true);
+  private final Duration maxWait;
 
   public CountIngestor(ReferenceData reference, Admission admission, SubmissionPublisher publisher,
-      ReceiptLedger ledger, Clock clock, MeterRegistry meters) {
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait) {
+    this.maxWait = maxWait;
     this.reference = reference;
     this.admission = admission;
     this.validator = new CountValidator(reference);
@@ -62,6 +69,29 @@ public class CountIngestor {
    * read at all (see {@link Admission}) is refused: its receipt and refusal are published, nothing else.
    */
   public SubmissionReceipt ingest(Delivery delivery) {
+    // The duplicate and idempotency checks and the commit that records the receipt must not interleave with another
+    // delivery's, or two retries of one request would both pass the checks and publish twice. Trials wait their turn
+    // too, so that the heap never holds more than one delivery's reading state (an XLSX's shared strings).
+    awaitTurn();
+    try {
+      return ingestInTurn(delivery);
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private void awaitTurn() {
+    try {
+      if (!turn.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new DeliveryNotPublished("another delivery is still being ingested after " + maxWait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryNotPublished("interrupted while waiting for its turn");
+    }
+  }
+
+  private SubmissionReceipt ingestInTurn(Delivery delivery) {
     if (delivery.idempotencyKey() != null) {
       Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
       if (earlier.isPresent()) {

@@ -1,7 +1,10 @@
 package nl.wijkhub.normalise;
 
-import org.apache.camel.LoggingLevel;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Component;
 public class DeliveryErrorHandling extends RouteConfigurationBuilder {
 
   public static final String ID = "deliveries";
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryErrorHandling.class);
+  /** The local part of an e-mail address; an SMTP failure names the recipient in its message. */
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@(?=[A-Za-z0-9-]+\\.)");
 
   @Override
   public void configuration() {
@@ -23,8 +29,18 @@ public class DeliveryErrorHandling extends RouteConfigurationBuilder {
         .handled(false)
         // Our own line below says what failed; Camel's exhausted log would dump the exchange.
         .logExhausted(false)
-        .log(LoggingLevel.ERROR, "Delivery not ingested, will retry: ${exception.class.simpleName}:"
-            + " ${exception.message}")
-        .process(exchange -> MDC.clear());
+        .process(DeliveryErrorHandling::logFailure);
+  }
+
+  private static void logFailure(Exchange exchange) {
+    Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    LOG.error("Delivery not ingested, will retry: {}: {}", failure == null ? "?" : failure.getClass().getSimpleName(),
+        failure == null ? "" : masked(failure.getMessage()));
+    MDC.clear();
+  }
+
+  /** The message with every e-mail address's local part replaced, so that no address reaches the log. */
+  static String masked(String message) {
+    return message == null ? "" : ADDRESS.matcher(message).replaceAll("***@");
   }
 }

@@ -18,7 +18,7 @@ class NormaliseConfiguration {
 
   @Bean
   CountIngestor countIngestor(ReferenceData reference, Admission admission, SubmissionPublisher publisher,
-      ReceiptLedger ledger, Clock clock, MeterRegistry meters) {
-    return new CountIngestor(reference, admission, publisher, ledger, clock, meters);
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters, NormaliseSettings settings) {
+    return new CountIngestor(reference, admission, publisher, ledger, clock, meters, settings.maxWait());
   }
 }

@@ -1,6 +1,7 @@
 package nl.wijkhub.normalise;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -10,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxDeliverySize largest delivery ingested in one transaction; it must ingest within
  *     wijkhub.kafka.transaction-timeout (about 4 MB/s is a safe floor), larger ones are refused with a receipt
+ * @param maxWait how long a delivery waits for the one being ingested before it (deliveries are ingested one at a
+ *     time); then it is not taken: polling channels try again at the next poll, the API answers 503
  */
 @Validated
 @ConfigurationProperties("wijkhub.deliveries")
-public record NormaliseSettings(@NotNull DataSize maxDeliverySize) {}
+public record NormaliseSettings(@NotNull DataSize maxDeliverySize, @NotNull Duration maxWait) {}

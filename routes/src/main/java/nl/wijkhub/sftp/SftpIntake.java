@@ -1,6 +1,7 @@
 package nl.wijkhub.sftp;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -47,21 +48,34 @@ public class SftpIntake {
     this.clock = clock;
   }
 
-  /** Streams the remote file into the spool; {@code relativeName} is its path below the polled folder. */
+  /**
+   * Streams the remote file into the spool; {@code relativeName} is its path below the polled folder. A file the
+   * server lists as too large is not downloaded at all: normalisation refuses it by its size.
+   *
+   * <p>The key ties the delivery to this file name and content: when the hub stopped after the commit but before the
+   * receipt was written or the file moved, the next poll gets the original receipt instead of a DUPLICATE one.
+   */
   public Delivery spool(@Body InputStream content, @Header(Exchange.FILE_NAME) String relativeName,
-      @ExchangeProperty(PARTNER) String partnerId) {
+      @Header(Exchange.FILE_LENGTH) Long length, @ExchangeProperty(PARTNER) String partnerId) {
     MDC.put("partner", partnerId);
     Path name = Path.of(relativeName);
-    Delivery delivery = Spool.spool(content, spoolDir, partnerId, CHANNEL, name.getFileName().toString(),
-        clock.instant());
+    String fileName = name.getFileName().toString();
+    Delivery delivery = length != null && admission.isTooLarge(length)
+        ? Delivery.of(partnerId, CHANNEL, fileName, spoolDir.resolve("not-downloaded"), "", length, clock.instant())
+        : Spool.spool(content, spoolDir, partnerId, CHANNEL, fileName, clock.instant());
     MDC.put("submission", delivery.submissionId());
     boolean trial = name.getNameCount() > 1 && name.getName(0).toString().equals(DropFolder.TRIAL);
-    return trial ? delivery.asDryRun() : delivery;
+    return trial ? delivery.asDryRun() : delivery.withIdempotencyKey("sftp:" + Spool.sha256((relativeName + '\n'
+        + delivery.sha256()).getBytes(StandardCharsets.UTF_8)).substring(0, 32));
   }
 
-  /** {@code verwerkt/<submission>}, or {@code geweigerd/<submission>} for a file that cannot be read at all. */
-  public String doneFolder(@ExchangeProperty(DELIVERY) Delivery delivery) {
-    return (admission.refusal(delivery).isPresent() ? REFUSED : PROCESSED) + "/" + delivery.submissionId();
+  /**
+   * {@code verwerkt/<submission>}, or {@code geweigerd/<submission>} for a file that cannot be read at all; the
+   * submission is the receipt's, which for a file finished after a restart is the original delivery's.
+   */
+  public String doneFolder(@ExchangeProperty(DELIVERY) Delivery delivery,
+      @ExchangeProperty(RECEIPT) SubmissionReceipt receipt) {
+    return (admission.refusal(delivery).isPresent() ? REFUSED : PROCESSED) + "/" + receipt.getSubmissionId();
   }
 
   /** The receipt as JSON and as text, named after the delivered file and in the same folder. */

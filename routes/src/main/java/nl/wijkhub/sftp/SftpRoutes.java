@@ -53,9 +53,9 @@ public class SftpRoutes extends EndpointRouteBuilder {
         .setProperty(SftpIntake.DELIVERY, body())
         .process(exchange -> Spool.deleteWhenDone(exchange,
             exchange.getProperty(SftpIntake.DELIVERY, Delivery.class).content()))
-        .setProperty(SftpIntake.DONE_FOLDER, method(intake, "doneFolder"))
         .to(NormaliseCountsRoute.ENDPOINT)
         .setProperty(SftpIntake.RECEIPT, body())
+        .setProperty(SftpIntake.DONE_FOLDER, method(intake, "doneFolder"))
         .split(method(intake, "receiptFiles"))
           .setHeader(Exchange.FILE_NAME, simple("${body.name()}"))
           .setBody(simple("${body.content()}"))

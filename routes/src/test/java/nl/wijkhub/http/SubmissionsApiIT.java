@@ -8,9 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -194,6 +200,31 @@ class SubmissionsApiIT {
       later.load(consumer);
     }
     assertThat(later.byIdempotencyKey("ikc-4", key)).map(SubmissionReceipt::getSubmissionId).hasValue(id);
+  }
+
+  @Test
+  void concurrentRetriesWithTheSameIdempotencyKeyAreIngestedOnce() throws Exception {
+    ApiClient ikc = as("ikc-10");
+    String key = UUID.randomUUID().toString();
+    String content = rows("gelijktijdig " + key);
+    ExecutorService clients = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<HttpResponse<String>>> calls = clients.invokeAll(Collections.nCopies(3,
+          () -> ikc.postCsv("/api/v1/submissions", content, "Idempotency-Key", key)));
+      List<String> ids = new ArrayList<>();
+      for (Future<HttpResponse<String>> call : calls) {
+        assertThat(call.get().statusCode()).isEqualTo(202);
+        ids.add(json(call.get()).get("submissionId").asString());
+      }
+
+      assertThat(ids).containsOnly(ids.get(0));
+      assertThat(TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
+          r -> key.equals(r.getIdempotencyKey()))).hasSize(1);
+      assertThat(TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+          o -> o.getSubmissionId().equals(ids.get(0)))).hasSize(2);
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test

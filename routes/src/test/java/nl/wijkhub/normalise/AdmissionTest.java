@@ -3,13 +3,14 @@ package nl.wijkhub.normalise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 class AdmissionTest {
 
-  private final Admission admission = new Admission(new NormaliseSettings(DataSize.ofMegabytes(10)));
+  private final Admission admission = new Admission(new NormaliseSettings(DataSize.ofMegabytes(10), Duration.ofSeconds(60)));
 
   @Test
   void readableDeliveryWithinTheLimitIsAdmitted() {
@@ -29,8 +30,9 @@ class AdmissionTest {
 
     assertThat(code(refusal)).isEqualTo("BESTAND_TE_GROOT");
     assertThat(refusal.get().message()).contains("12 MB", "maximum is 10 MB");
-    assertThat(admission.tooLarge(DataSize.ofMegabytes(10).toBytes())).isFalse();
-    assertThat(admission.tooLarge(DataSize.ofMegabytes(10).toBytes() + 1)).isTrue();
+    assertThat(admission.tooLarge(-1).message()).contains("groter dan 10 MB");
+    assertThat(admission.isTooLarge(DataSize.ofMegabytes(10).toBytes())).isFalse();
+    assertThat(admission.isTooLarge(DataSize.ofMegabytes(10).toBytes() + 1)).isTrue();
   }
 
   @Test

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.normalise.Admission;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.NormaliseSettings;
@@ -22,12 +26,20 @@ class SftpIntakeTest {
   Path spool;
 
   private SftpIntake intake() {
-    return new SftpIntake(spool, new Admission(new NormaliseSettings(DataSize.ofMegabytes(1))),
+    return new SftpIntake(spool, new Admission(new NormaliseSettings(DataSize.ofMegabytes(1), Duration.ofSeconds(60))),
         Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
   }
 
   private Delivery spooled(String relativeName, String content) {
-    return intake().spool(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), relativeName, "elkien");
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return intake().spool(new ByteArrayInputStream(bytes), relativeName, (long) bytes.length, "elkien");
+  }
+
+  private static SubmissionReceipt receiptOf(Delivery delivery) {
+    return SubmissionReceipt.newBuilder().setSubmissionId(delivery.submissionId()).setPartner("elkien")
+        .setChannel("SFTP").setSourceName(delivery.sourceName()).setSha256(delivery.sha256())
+        .setStatus(ReceiptStatus.ACCEPTED).setAccepted(1).setRejected(0).setErrors(List.of())
+        .setReceivedAt(delivery.receivedAt()).setCompletedAt(delivery.receivedAt()).build();
   }
 
   @Test
@@ -56,8 +68,29 @@ class SftpIntakeTest {
     Delivery empty = spooled("leeg.csv", "");
     Delivery pdf = spooled("tellingen.pdf", "%PDF");
 
-    assertThat(intake().doneFolder(readable)).isEqualTo("verwerkt/" + readable.submissionId());
-    assertThat(intake().doneFolder(empty)).isEqualTo("geweigerd/" + empty.submissionId());
-    assertThat(intake().doneFolder(pdf)).isEqualTo("geweigerd/" + pdf.submissionId());
+    assertThat(intake().doneFolder(readable, receiptOf(readable))).isEqualTo("verwerkt/" + readable.submissionId());
+    assertThat(intake().doneFolder(empty, receiptOf(empty))).isEqualTo("geweigerd/" + empty.submissionId());
+    assertThat(intake().doneFolder(pdf, receiptOf(pdf))).isEqualTo("geweigerd/" + pdf.submissionId());
+  }
+
+  @Test
+  void theSameFileAgainCarriesTheSameKeySoARestartFindsItsOriginalReceipt() {
+    Delivery first = spooled("tellingen.csv", "x");
+    Delivery again = spooled("tellingen.csv", "x");
+    Delivery renamed = spooled("andere.csv", "x");
+
+    assertThat(again.idempotencyKey()).startsWith("sftp:").isEqualTo(first.idempotencyKey());
+    assertThat(renamed.idempotencyKey()).isNotEqualTo(first.idempotencyKey());
+    assertThat(spooled("proef/tellingen.csv", "x").idempotencyKey()).isNull();
+  }
+
+  @Test
+  void aFileListedAsLargerThanTheLimitIsNotDownloadedAndIsRefusedBySize() {
+    Delivery delivery = intake().spool(new ByteArrayInputStream(new byte[0]), "groot.csv",
+        DataSize.ofMegabytes(3).toBytes(), "elkien");
+
+    assertThat(delivery.sizeBytes()).isEqualTo(DataSize.ofMegabytes(3).toBytes());
+    assertThat(delivery.content()).doesNotExist();
+    assertThat(intake().doneFolder(delivery, receiptOf(delivery))).startsWith("geweigerd/");
   }
 }

@@ -78,6 +78,7 @@ public final class TestInfrastructure implements BeforeAllCallback {
     props.put("spring.datasource.username", DB_USER);
     props.put("spring.datasource.password", DB_PASSWORD);
     props.put("spring.flyway.schemas", isolation.replace('-', '_'));
+    props.put("wijkhub.api.demo-keys", "true");
     return props;
   }
 

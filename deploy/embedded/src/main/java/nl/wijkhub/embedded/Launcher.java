@@ -114,7 +114,9 @@ public final class Launcher {
           "KAFKA_BOOTSTRAP_SERVERS", kafka.get(),
           "SCHEMA_REGISTRY_URL", registry.get(),
           "WIJKHUB_DATA", dataDir.toString(),
-          "HUB_PORT", Integer.toString(hubPort)));
+          "HUB_PORT", Integer.toString(hubPort),
+          // The tour's partners call the API with demo-<partnerId>; only ever on this machine's own hub.
+          "WIJKHUB_API_DEMO_KEYS", "true"));
       if (demoMail) {
         mail = DemoMailServer.start(forSmtp.number(), forImap.number());
         hubEnvironment.putAll(mail.hubEnvironment());
