@@ -255,7 +255,7 @@ class FileDropIT {
   }
 
   private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/v1/observations" + query)
+    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query)
         .body()), ready::test);
   }
 

@@ -55,7 +55,7 @@ class EmbeddedStoreIT {
     String correction = partner.awaitReceipt("dbieb", "h2-correctie.csv").get("submissionId").asString();
 
     ObservationQuery key = new ObservationQuery("leeuwarden-oost", "taalmaatjes-gekoppeld", "camminghaburen", "2020");
-    StoredObservation current = await().atMost(Duration.ofSeconds(30))
+    StoredObservation current = await().atMost(TestInfrastructure.STORE_CATCH_UP)
         .until(() -> store.current(key), rows -> rows.size() == 1
             && rows.get(0).submissionId().equals(correction)).get(0);
     assertThat(current.value()).isEqualTo(4.0);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,12 @@ public final class TestInfrastructure implements BeforeAllCallback {
   public static final String DB_URL = env("WIJKHUB_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/wijkhub_test");
   public static final String DB_USER = env("WIJKHUB_TEST_DB_USER", "wijkhub");
   public static final String DB_PASSWORD = env("WIJKHUB_TEST_DB_PASSWORD", "wijkhub");
+
+  /**
+   * How long a test waits for the monitoring store: a new consumer group first replays the whole shared indicators
+   * topic, which after the crash tests' 400,000-row files takes tens of seconds on two cores.
+   */
+  public static final Duration STORE_CATCH_UP = Duration.ofSeconds(120);
 
   private static EmbeddedStack stack;
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Free TCP ports on 127.0.0.1, the only address the embedded runtime listens on. */
 public final class FreePorts {
@@ -13,16 +15,24 @@ public final class FreePorts {
 
   private FreePorts() {}
 
+  /** Ports this JVM handed out: the kernel may offer a just-closed port again, e.g. a broker's and its controller's. */
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
   /**
-   * A port that was free a moment ago. The socket is closed before the child process binds it, so another
-   * process could take it in between; on a developer machine that race is rare enough to accept.
+   * A port that was free a moment ago and that this JVM has not handed out before. The socket is closed before the
+   * child process binds it, so another process could take it in between; on a developer machine that race is rare
+   * enough to accept.
    */
-  public static int pick() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
+  public static synchronized int pick() {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+        socket.setReuseAddress(true);
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("No free port on 127.0.0.1", e);
+      }
     }
   }
 
