@@ -69,7 +69,8 @@ public class MailIntake {
     }
     MDC.put("partner", partner.get().id());
     IncomingMail incoming = new IncomingMail(partner.get().id(), (InternetAddress) mail.getFrom()[0],
-        mail.getSubject(), header(mail, "Message-ID"), header(mail, "References"), toTrialAddress(mail));
+        mail.getSubject(), AutomaticMail.first(mail, "Message-ID"),
+        AutomaticMail.first(mail, "References"), toTrialAddress(mail));
     exchange.setProperty(INCOMING, incoming);
     List<Attachment> attachments = MailAttachments.deliverable(mail);
     Path spool = spoolFor(exchange);
@@ -144,10 +145,5 @@ public class MailIntake {
   private static String idempotencyKey(String messageId, int index, String name) {
     return "email:" + Spool.sha256((messageId + '\n' + index + '\n' + name).getBytes(StandardCharsets.UTF_8))
         .substring(0, 32);
-  }
-
-  private static String header(Message mail, String name) throws MessagingException {
-    String[] values = mail.getHeader(name);
-    return values == null || values.length == 0 ? null : values[0].strip();
   }
 }
