@@ -8,16 +8,14 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import nl.wijkhub.normalise.Delivery.DeliveryFormat;
 
 /**
- * The attachments of a message that may hold counts: CSV, JSON and XLSX by file name extension. Anything else
- * (logos in a signature, PDFs) is no delivery and is left alone; whether a chosen file can be read is for the
- * normalisation path to say in its receipt.
+ * The attachments of a message that may hold counts: exactly the file names normalisation reads
+ * ({@link DeliveryFormat#ofFileName}). Anything else (logos in a signature, PDFs) is no delivery and is left alone;
+ * whether a chosen file can be read is for the normalisation path to say in its receipt.
  */
 final class MailAttachments {
-
-  private static final List<String> EXTENSIONS = List.of(".csv", ".json", ".xlsx");
 
   /** An attachment with its decoded file name. */
   record Attachment(String name, Part part) {}
@@ -39,7 +37,7 @@ final class MailAttachments {
       return;
     }
     String name = fileName(part);
-    if (name != null && EXTENSIONS.stream().anyMatch(name.toLowerCase(Locale.ROOT)::endsWith)) {
+    if (name != null && DeliveryFormat.ofFileName(name).isPresent()) {
       found.add(new Attachment(name, part));
     }
   }

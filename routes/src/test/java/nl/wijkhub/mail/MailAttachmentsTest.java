@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MailAttachmentsTest {
 
   @Test
-  void csvJsonAndXlsxAttachmentsAreDeliverablesAndOtherPartsAreNot() throws Exception {
+  void attachmentsNormalisationReadsAreDeliverablesAndOtherPartsAreNot() throws Exception {
     MimeMultipart signed = new MimeMultipart();
     signed.addBodyPart(attachment("logo.png"));
     signed.addBodyPart(attachment("Tellingen.CSV"));
@@ -27,10 +27,12 @@ class MailAttachmentsTest {
     parts.addBodyPart(nested);
     parts.addBodyPart(attachment("cijfers.json"));
     parts.addBodyPart(attachment("werkblad.xlsx"));
+    parts.addBodyPart(attachment("export.txt"));
     parts.addBodyPart(attachment("toelichting.pdf"));
+    parts.addBodyPart(attachment("oud-werkblad.xls"));
 
     assertThat(MailAttachments.deliverable(mail(parts))).extracting(Attachment::name)
-        .containsExactly("Tellingen.CSV", "cijfers.json", "werkblad.xlsx");
+        .containsExactly("Tellingen.CSV", "cijfers.json", "werkblad.xlsx", "export.txt");
   }
 
   @Test
