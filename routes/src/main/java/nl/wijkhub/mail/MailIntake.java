@@ -43,6 +43,7 @@ public class MailIntake {
 
   private final MailSettings settings;
   private final Senders senders;
+  private final SenderAuthentication authentication;
   private final MailReplies replies;
   private final Path spoolDir;
   private final Clock clock;
@@ -50,6 +51,7 @@ public class MailIntake {
   MailIntake(MailSettings settings, Senders senders, MailReplies replies, Path spoolDir, Clock clock) {
     this.settings = settings;
     this.senders = senders;
+    this.authentication = new SenderAuthentication(settings.trustedAuthservId());
     this.replies = replies;
     this.spoolDir = spoolDir;
     this.clock = clock;
@@ -67,10 +69,13 @@ public class MailIntake {
     if (partner.isEmpty()) {
       return quarantine(exchange, "an e-mail from an unknown sender");
     }
+    InternetAddress sender = (InternetAddress) mail.getFrom()[0];
+    if (!authentication.authenticated(mail.getHeader("Authentication-Results"), sender.getAddress())) {
+      return quarantine(exchange, "an e-mail from an unauthenticated sender");
+    }
     MDC.put("partner", partner.get().id());
-    IncomingMail incoming = new IncomingMail(partner.get().id(), (InternetAddress) mail.getFrom()[0],
-        mail.getSubject(), AutomaticMail.first(mail, "Message-ID"),
-        AutomaticMail.first(mail, "References"), toTrialAddress(mail));
+    IncomingMail incoming = new IncomingMail(partner.get().id(), sender, mail.getSubject(),
+        AutomaticMail.first(mail, "Message-ID"), AutomaticMail.first(mail, "References"), toTrialAddress(mail));
     exchange.setProperty(INCOMING, incoming);
     List<Attachment> attachments = MailAttachments.deliverable(mail);
     Path spool = spoolFor(exchange);
