@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param smtp the server the hub sends its replies through
  * @param folder the folder new deliveries arrive in
  * @param handledFolder where a message goes once all its attachments are on Kafka and the reply is sent
- * @param quarantineFolder where unanswered mail goes: unknown or unauthenticated senders and automatic mail
+ * @param quarantineFolder where mail goes that is not delivered: unknown or unauthenticated senders and automatic
+ *     mail, unanswered; and mail that cannot be read, answered if a partner sent it
  * @param pollInterval how often the mailbox is read
  * @param from the sender address of the hub's replies
  * @param trialAddress mail sent to this address (To or Cc) is a trial: validated and answered, never published

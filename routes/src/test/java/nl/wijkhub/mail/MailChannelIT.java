@@ -5,6 +5,7 @@ import static nl.wijkhub.support.MailDriver.message;
 import static nl.wijkhub.support.MailDriver.receiptJson;
 import static nl.wijkhub.support.MailDriver.text;
 import static nl.wijkhub.support.MailDriver.unauthenticated;
+import static nl.wijkhub.support.MailDriver.undecodable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -173,5 +174,20 @@ class MailChannelIT {
     assertThat(MAIL.repliesTo(DBIEB, run)).isEmpty();
     assertThat(TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
         r -> r.getSourceName().equals(file))).isEmpty();
+  }
+
+  @Test
+  void unreadableMessageFromARegisteredSenderIsAnsweredOnceAndQuarantinedInsteadOfRetried() throws Exception {
+    String run = UUID.randomUUID().toString();
+    MAIL.deliver(message(DBIEB, HUB, "Kapot " + run, undecodable("kapot.csv")));
+
+    MAIL.awaitIn("Quarantaine", run);
+    MimeMessage reply = MAIL.awaitReply(DBIEB, run);
+
+    assertThat(reply.getSubject()).isEqualTo("E-mail niet leesbaar: Kapot " + run);
+    assertThat((String) reply.getContent()).contains("kon de e-mail niet lezen", "CSV (.csv), JSON (.json) of"
+        + " Excel (.xlsx)", TRIAL, "alleen voor tellingen");
+    assertThat(MAIL.subjects("INBOX")).noneMatch(s -> s.contains(run));
+    assertThat(MAIL.repliesTo(DBIEB, run)).hasSize(1);
   }
 }

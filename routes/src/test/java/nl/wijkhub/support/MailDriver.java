@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -111,6 +112,15 @@ public final class MailDriver implements AutoCloseable {
     // Jakarta Mail would pick 7bit for ASCII content, and 7bit mail has its line endings rewritten on the way.
     part.setHeader("Content-Transfer-Encoding", "base64");
     return part;
+  }
+
+  /** An attachment whose base64 does not decode: one character, where base64 comes in fours. */
+  public static MimeBodyPart undecodable(String name) throws MessagingException {
+    InternetHeaders headers = new InternetHeaders();
+    headers.setHeader("Content-Type", "text/csv; name=" + name);
+    headers.setHeader("Content-Disposition", "attachment; filename=" + name);
+    headers.setHeader("Content-Transfer-Encoding", "base64");
+    return new MimeBodyPart(headers, "A\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Into the hub's inbox, as the mail exchanger would (a plus-address lands in the same mailbox). */
