@@ -28,7 +28,7 @@ final class AutomaticMail {
       return true;
     }
     String returnPath = first(mail, "Return-Path");
-    if (returnPath != null && (returnPath.isBlank() || returnPath.strip().equals("<>"))) {
+    if (returnPath != null && (returnPath.isEmpty() || returnPath.equals("<>"))) {
       return true;
     }
     return fromMailerDaemon(mail);
@@ -59,8 +59,9 @@ final class AutomaticMail {
     return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 
-  private static String first(Message mail, String header) throws MessagingException {
+  /** The first value of a header, without surrounding white space, or null when the message has none. */
+  static String first(Message mail, String header) throws MessagingException {
     String[] values = mail.getHeader(header);
-    return values == null || values.length == 0 ? null : values[0];
+    return values == null || values.length == 0 ? null : values[0].strip();
   }
 }

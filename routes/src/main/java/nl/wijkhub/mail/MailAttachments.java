@@ -4,23 +4,59 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeUtility;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import nl.wijkhub.normalise.Delivery.DeliveryFormat;
 
 /**
- * The attachments of a message that may hold counts: CSV, JSON and XLSX by file name extension. Anything else
- * (logos in a signature, PDFs) is no delivery and is left alone; whether a chosen file can be read is for the
- * normalisation path to say in its receipt.
+ * The attachments of a message that may hold counts: exactly the file names normalisation reads
+ * ({@link DeliveryFormat#ofFileName}). Anything else (logos in a signature, PDFs) is no delivery and is left alone;
+ * whether a chosen file can be read is for the normalisation path to say in its receipt.
  */
 final class MailAttachments {
 
-  private static final List<String> EXTENSIONS = List.of(".csv", ".json", ".xlsx");
-
   /** An attachment with its decoded file name. */
-  record Attachment(String name, Part part) {}
+  record Attachment(String name, Part part) {
+
+    /** The decoded bytes; a transfer encoding that does not decode (bad base64) throws {@link Undecodable}. */
+    InputStream content() throws MessagingException, IOException {
+      return new FilterInputStream(part.getInputStream()) {
+        @Override
+        public int read() {
+          try {
+            return super.read();
+          } catch (IOException e) {
+            throw new Undecodable(e);
+          }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          try {
+            return super.read(buffer, offset, length);
+          } catch (IOException e) {
+            throw new Undecodable(e);
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * An attachment's bytes could not be decoded: the message itself is broken, and reading it again will not help.
+   * Unchecked, so that it passes the spool unchanged and is not mistaken for the spool's own disk errors.
+   */
+  static final class Undecodable extends RuntimeException {
+
+    Undecodable(IOException cause) {
+      // The decoder's message quotes the attachment's bytes; the cause keeps it, never a log line.
+      super("An attachment cannot be decoded", cause);
+    }
+  }
 
   private MailAttachments() {}
 
@@ -39,7 +75,7 @@ final class MailAttachments {
       return;
     }
     String name = fileName(part);
-    if (name != null && EXTENSIONS.stream().anyMatch(name.toLowerCase(Locale.ROOT)::endsWith)) {
+    if (name != null && DeliveryFormat.ofFileName(name).isPresent()) {
       found.add(new Attachment(name, part));
     }
   }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.mail.MailAttachments.Attachment;
+import nl.wijkhub.mail.MailAttachments.Undecodable;
 import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.Spool;
 import nl.wijkhub.reference.Partner;
@@ -39,10 +40,12 @@ public class MailIntake {
   static final String CHANNEL = "EMAIL";
   static final String INCOMING = "wijkhub.mail";
   static final String RECEIPTS = "wijkhub.mail.receipts";
+  static final String UNREADABLE = "wijkhub.mail.unreadable";
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
   private final MailSettings settings;
   private final Senders senders;
+  private final SenderAuthentication authentication;
   private final MailReplies replies;
   private final Path spoolDir;
   private final Clock clock;
@@ -50,16 +53,29 @@ public class MailIntake {
   MailIntake(MailSettings settings, Senders senders, MailReplies replies, Path spoolDir, Clock clock) {
     this.settings = settings;
     this.senders = senders;
+    this.authentication = new SenderAuthentication(settings.trustedAuthservId());
     this.replies = replies;
     this.spoolDir = spoolDir;
     this.clock = clock;
   }
 
   /**
-   * The deliveries of a registered partner's message, none when it has no attachment to read, or null when the
-   * message goes to quarantine unanswered.
+   * The deliveries of a registered partner's message, none when it has no attachment to read or cannot be read at
+   * all (then it is answered with how to deliver and goes to quarantine), or null when the message goes to
+   * quarantine unanswered.
    */
   public List<Delivery> accept(@Body Message mail, Exchange exchange) throws MessagingException, IOException {
+    try {
+      return read(mail, exchange);
+    } catch (MessagingException | Undecodable e) {
+      if (mail.getFolder() != null && !mail.getFolder().isOpen()) {
+        throw e; // the connection to the mailbox broke, not the message: the next poll reads it again
+      }
+      return unreadable(exchange, e);
+    }
+  }
+
+  private List<Delivery> read(Message mail, Exchange exchange) throws MessagingException, IOException {
     if (AutomaticMail.isAutomatic(mail)) {
       return quarantine(exchange, "an automatic e-mail (auto-reply, bounce or list mail)");
     }
@@ -67,9 +83,13 @@ public class MailIntake {
     if (partner.isEmpty()) {
       return quarantine(exchange, "an e-mail from an unknown sender");
     }
+    InternetAddress sender = (InternetAddress) mail.getFrom()[0];
+    if (!authentication.authenticated(mail.getHeader("Authentication-Results"), sender.getAddress())) {
+      return quarantine(exchange, "an e-mail from an unauthenticated sender");
+    }
     MDC.put("partner", partner.get().id());
-    IncomingMail incoming = new IncomingMail(partner.get().id(), (InternetAddress) mail.getFrom()[0],
-        mail.getSubject(), header(mail, "Message-ID"), header(mail, "References"), toTrialAddress(mail));
+    IncomingMail incoming = new IncomingMail(partner.get().id(), sender, mail.getSubject(),
+        AutomaticMail.first(mail, "Message-ID"), AutomaticMail.first(mail, "References"), toTrialAddress(mail));
     exchange.setProperty(INCOMING, incoming);
     List<Attachment> attachments = MailAttachments.deliverable(mail);
     Path spool = spoolFor(exchange);
@@ -77,7 +97,7 @@ public class MailIntake {
     List<Delivery> deliveries = new ArrayList<>();
     for (int i = 0; i < attachments.size(); i++) {
       Attachment attachment = attachments.get(i);
-      try (InputStream in = attachment.part().getInputStream()) {
+      try (InputStream in = attachment.content()) {
         Delivery delivery = Spool.spool(in, spool, incoming.partnerId(), CHANNEL, attachment.name(), receivedAt);
         delivery = incoming.messageId() == null ? delivery
             : delivery.withIdempotencyKey(idempotencyKey(incoming.messageId(), i, attachment.name()));
@@ -88,20 +108,47 @@ public class MailIntake {
     return deliveries;
   }
 
+  /**
+   * A message that breaks whenever it is read would otherwise stay unseen and be read again every poll. Only the
+   * exception's class is logged: a mail exception's message may quote an address or the attachment's bytes.
+   */
+  private List<Delivery> unreadable(Exchange exchange, Exception e) {
+    if (exchange.getProperty(INCOMING) == null) {
+      return quarantine(exchange, "an unreadable e-mail (" + e.getClass().getSimpleName() + ") of no known partner");
+    }
+    exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.quarantineFolder());
+    exchange.setProperty(UNREADABLE, true);
+    LOG.warn("E-mail cannot be read ({}), to quarantine once answered", e.getClass().getSimpleName());
+    return List.of();
+  }
+
   /** Called before each delivery goes to normalisation, so that its log lines carry the submission. */
   public void submitting(@Body Delivery delivery) {
     MDC.put("submission", delivery.submissionId());
   }
 
-  /** The receipt e-mail for the committed deliveries, or the how-to when the message had none. */
+  /**
+   * The receipt e-mail for the committed deliveries, the how-to when the message had none, or the how-to for a
+   * message that could not be read.
+   */
   public MimeMessage reply(@ExchangeProperty(INCOMING) IncomingMail mail,
-      @ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts) throws MessagingException {
+      @ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts, @ExchangeProperty(UNREADABLE) Boolean unreadable)
+      throws MessagingException {
+    if (Boolean.TRUE.equals(unreadable)) {
+      return replies.unreadable(mail);
+    }
     return receipts == null ? replies.howTo(mail) : replies.receipt(mail, receipts);
   }
 
-  /** Called once the reply went out; the consumer then moves the message to the handled folder. */
-  public void answered(@ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts) {
-    if (receipts == null) {
+  /**
+   * Called once the reply went out; the consumer then moves the message to the handled folder, or an unreadable
+   * one to quarantine.
+   */
+  public void answered(@ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts,
+      @ExchangeProperty(UNREADABLE) Boolean unreadable) {
+    if (Boolean.TRUE.equals(unreadable)) {
+      LOG.info("Unreadable e-mail answered with how to deliver, quarantined");
+    } else if (receipts == null) {
       LOG.info("E-mail without attachments answered with how to deliver");
     } else {
       receipts.forEach(r -> LOG.info("Delivery {} by e-mail: {} ({} accepted, {} rejected{})", r.getSubmissionId(),
@@ -144,10 +191,5 @@ public class MailIntake {
   private static String idempotencyKey(String messageId, int index, String name) {
     return "email:" + Spool.sha256((messageId + '\n' + index + '\n' + name).getBytes(StandardCharsets.UTF_8))
         .substring(0, 32);
-  }
-
-  private static String header(Message mail, String name) throws MessagingException {
-    String[] values = mail.getHeader(name);
-    return values == null || values.length == 0 ? null : values[0].strip();
   }
 }

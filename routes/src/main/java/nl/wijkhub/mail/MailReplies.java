@@ -20,13 +20,15 @@ import nl.wijkhub.normalise.ReceiptDocuments;
 
 /**
  * The hub's answers to a partner, in Dutch: one receipt e-mail per message (the receipt text of every attachment,
- * the receipt JSON attached), or a short how-to when the message held nothing to read. Replies thread under the
+ * the receipt JSON attached), or a short how-to when the message held nothing to read or could not be read at all.
+ * Replies thread under the
  * partner's message and say they are automatic ({@code Auto-Submitted}), so the partner's robots do not answer.
  */
 final class MailReplies {
 
   static final String RECEIPT_SUBJECT = "Ontvangstbevestiging: ";
   static final String HOW_TO_SUBJECT = "Geen bestand om te verwerken: ";
+  static final String UNREADABLE_SUBJECT = "E-mail niet leesbaar: ";
   static final String COUNTS_ONLY = "Let op: e-mail is alleen voor tellingen (aantallen per wijk en periode), nooit"
       + " voor persoonsgegevens zoals namen, adressen, geboortedata of BSN.";
   private static final String SIGNATURE = "\n\nDit bericht is automatisch verstuurd door Wijkhub.\n";
@@ -67,6 +69,13 @@ final class MailReplies {
     return reply;
   }
 
+  /** For a message whose MIME structure or attachment could not be decoded: nothing of it was read. */
+  MimeMessage unreadable(IncomingMail mail) throws MessagingException {
+    MimeMessage reply = reply(mail, UNREADABLE_SUBJECT);
+    reply.setText(unreadableText(mail), StandardCharsets.UTF_8.name());
+    return reply;
+  }
+
   static String receiptText(IncomingMail mail, List<SubmissionReceipt> receipts) {
     return "Goedendag,\n\n"
         + "Wij hebben uw e-mail " + quoted(mail.subject()) + " ontvangen. Hieronder staat per bijlage wat Wijkhub"
@@ -79,7 +88,19 @@ final class MailReplies {
     return "Goedendag,\n\n"
         + "Wij hebben uw e-mail " + quoted(mail.subject()) + " ontvangen, maar er zat geen bestand bij dat Wijkhub"
         + " kan lezen. Er is daarom niets verwerkt.\n\n"
-        + "Zo levert u tellingen aan per e-mail:\n"
+        + howToDeliver();
+  }
+
+  private String unreadableText(IncomingMail mail) {
+    return "Goedendag,\n\n"
+        + "Wij hebben uw e-mail " + quoted(mail.subject()) + " ontvangen, maar Wijkhub kon de e-mail niet lezen:"
+        + " de e-mail of een bijlage is beschadigd of op een onbekende manier gecodeerd. Er is daarom niets"
+        + " verwerkt. Stuur het bestand opnieuw, in een nieuwe e-mail.\n\n"
+        + howToDeliver();
+  }
+
+  private String howToDeliver() {
+    return "Zo levert u tellingen aan per e-mail:\n"
         + "- Stuur het bestand mee als bijlage: CSV (.csv), JSON (.json) of Excel (.xlsx). Cijfers in de tekst van"
         + " de e-mail of een link naar een bestand leest Wijkhub niet.\n"
         + "- Gebruik het sjabloon uit de handleiding (sjabloon-aanlevering.csv). De eerste regel is de kopregel:\n"

@@ -13,7 +13,9 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  * Reads the mailbox and feeds each attachment of a registered partner into the normalisation path, then answers
  * over SMTP. The consumer peeks (the message stays unseen) and moves a message to the handled folder only when the
  * whole exchange succeeded: every attachment committed on Kafka and the reply sent. A failure leaves the exchange
- * failed ({@link DeliveryErrorHandling}), so the message stays in the inbox, unseen, for the next poll.
+ * failed ({@link DeliveryErrorHandling}), so the message stays in the inbox, unseen, for the next poll. A message
+ * that cannot be read is no such failure: reading it again would fail again, so {@link MailIntake} sends it to
+ * quarantine.
  */
 public class MailRoute extends EndpointRouteBuilder {
 

@@ -17,10 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * @param smtp the server the hub sends its replies through
  * @param folder the folder new deliveries arrive in
  * @param handledFolder where a message goes once all its attachments are on Kafka and the reply is sent
- * @param quarantineFolder where unanswered mail goes: unknown senders and automatic mail
+ * @param quarantineFolder where mail goes that is not delivered: unknown or unauthenticated senders and automatic
+ *     mail, unanswered; and mail that cannot be read, answered if a partner sent it
  * @param pollInterval how often the mailbox is read
  * @param from the sender address of the hub's replies
  * @param trialAddress mail sent to this address (To or Cc) is a trial: validated and answered, never published
+ * @param trustedAuthservId the authserv-id of the hub's own mail server in {@code Authentication-Results} (RFC
+ *     8601); when set, a partner's message counts only if that server reports {@code dmarc=pass}, or
+ *     {@code dkim=pass} for the From domain, and any other goes to quarantine unanswered. Empty (the default) turns
+ *     the check off: then the From header alone names the partner, and anyone can send counts in a partner's name
+ *     by writing its address there. The server must remove incoming headers with its own authserv-id.
  */
 @Validated
 @ConfigurationProperties("wijkhub.mail")
@@ -33,7 +39,8 @@ public record MailSettings(
     @NotBlank String quarantineFolder,
     @NotNull Duration pollInterval,
     @NotBlank @Email String from,
-    @NotBlank @Email String trialAddress) {
+    @NotBlank @Email String trialAddress,
+    String trustedAuthservId) {
 
   /**
    * One mail server.

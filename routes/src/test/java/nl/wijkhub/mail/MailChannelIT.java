@@ -4,6 +4,8 @@ import static nl.wijkhub.support.MailDriver.attachment;
 import static nl.wijkhub.support.MailDriver.message;
 import static nl.wijkhub.support.MailDriver.receiptJson;
 import static nl.wijkhub.support.MailDriver.text;
+import static nl.wijkhub.support.MailDriver.unauthenticated;
+import static nl.wijkhub.support.MailDriver.undecodable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -156,5 +158,36 @@ class MailChannelIT {
     MAIL.awaitIn("Quarantaine", run);
 
     assertThat(MAIL.repliesTo(DBIEB, run)).isEmpty();
+  }
+
+  @Test
+  void registeredAddressWithoutTheMailServersAuthenticationIsQuarantinedAndGetsNoMail() throws Exception {
+    String run = UUID.randomUUID().toString();
+    String file = "vervalst-" + run + ".csv";
+    MimeMessage spoofed = unauthenticated(DBIEB, HUB, "Cijfers " + run, attachment(file, HEADER
+        + "taalmaatjes-gekoppeld;Bilgaard;2024;1;\n"));
+    spoofed.setHeader("Authentication-Results", "mx.elders.example; dmarc=pass header.from=dbieb.example");
+    MAIL.deliver(spoofed);
+
+    MAIL.awaitIn("Quarantaine", run);
+
+    assertThat(MAIL.repliesTo(DBIEB, run)).isEmpty();
+    assertThat(TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
+        r -> r.getSourceName().equals(file))).isEmpty();
+  }
+
+  @Test
+  void unreadableMessageFromARegisteredSenderIsAnsweredOnceAndQuarantinedInsteadOfRetried() throws Exception {
+    String run = UUID.randomUUID().toString();
+    MAIL.deliver(message(DBIEB, HUB, "Kapot " + run, undecodable("kapot.csv")));
+
+    MAIL.awaitIn("Quarantaine", run);
+    MimeMessage reply = MAIL.awaitReply(DBIEB, run);
+
+    assertThat(reply.getSubject()).isEqualTo("E-mail niet leesbaar: Kapot " + run);
+    assertThat((String) reply.getContent()).contains("kon de e-mail niet lezen", "CSV (.csv), JSON (.json) of"
+        + " Excel (.xlsx)", TRIAL, "alleen voor tellingen");
+    assertThat(MAIL.subjects("INBOX")).noneMatch(s -> s.contains(run));
+    assertThat(MAIL.repliesTo(DBIEB, run)).hasSize(1);
   }
 }

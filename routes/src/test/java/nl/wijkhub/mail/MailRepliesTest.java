@@ -71,6 +71,19 @@ class MailRepliesTest {
   }
 
   @Test
+  void unreadableMessageIsAnsweredThatItCouldNotBeReadWithTheSameHowTo() throws Exception {
+    IncomingMail mail = mail("<m1@dbieb.example>", null);
+
+    MimeMessage reply = replies.unreadable(mail);
+
+    assertThat(reply.getSubject()).isEqualTo("E-mail niet leesbaar: Tellingen 2024");
+    assertThat(reply.getHeader("Auto-Submitted")).containsExactly("auto-replied");
+    String howTo = replies.howToText(mail);
+    assertThat((String) reply.getContent()).contains("kon de e-mail niet lezen", "niets verwerkt")
+        .endsWith(howTo.substring(howTo.indexOf("Zo levert u tellingen aan")));
+  }
+
+  @Test
   void messageWithoutSubjectIsAnsweredUnderAPlaceholder() throws Exception {
     IncomingMail mail = new IncomingMail("dbieb", new InternetAddress("tellingen@dbieb.example"), " ", null, null,
         false);

@@ -62,7 +62,7 @@ class MailRetryIT {
     GreenMailUser mailbox = mail.setUser(HUB, HUB, "geheim");
     MailSettings settings = new MailSettings(true, server(mail.getImap().getServerSetup()),
         server(mail.getSmtp().getServerSetup()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
-        "aanleveren+proef@wijkhub.example");
+        "aanleveren+proef@wijkhub.example", "");
     MailIntake intake = new MailIntake(settings,
         new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
         new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());

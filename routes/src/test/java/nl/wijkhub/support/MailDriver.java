@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -37,6 +38,8 @@ public final class MailDriver implements AutoCloseable {
 
   public static final String HUB = "aanleveren@wijkhub.example";
   public static final String TRIAL = "aanleveren+proef@wijkhub.example";
+  /** The authserv-id the hub trusts; {@link #message} carries its DMARC pass, as the mail exchanger would add it. */
+  public static final String AUTHSERV_ID = "mx.wijkhub.example";
   private static final String PASSWORD = "geheim";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -58,6 +61,7 @@ public final class MailDriver implements AutoCloseable {
     props.put("wijkhub.mail.poll-interval", "200ms");
     props.put("wijkhub.mail.trial-address", TRIAL);
     props.put("wijkhub.mail.from", HUB);
+    props.put("wijkhub.mail.trusted-authserv-id", AUTHSERV_ID);
     for (String server : List.of("imap", "smtp")) {
       ServerSetup setup = server.equals("imap") ? mail.getImap().getServerSetup() : mail.getSmtp().getServerSetup();
       props.put("wijkhub.mail." + server + ".host", FreePorts.LOOPBACK);
@@ -69,7 +73,17 @@ public final class MailDriver implements AutoCloseable {
     return props;
   }
 
+  /** A message as the mail exchanger delivers it: with its {@code Authentication-Results}, DMARC passed. */
   public static MimeMessage message(String from, String to, String subject, MimeBodyPart attachment)
+      throws MessagingException {
+    MimeMessage message = unauthenticated(from, to, subject, attachment);
+    message.setHeader("Authentication-Results", AUTHSERV_ID + "; dmarc=pass header.from="
+        + from.substring(from.indexOf('@') + 1));
+    return message;
+  }
+
+  /** A message without {@code Authentication-Results}: nothing vouches for its From address. */
+  public static MimeMessage unauthenticated(String from, String to, String subject, MimeBodyPart attachment)
       throws MessagingException {
     MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
     message.setFrom(new InternetAddress(from));
@@ -98,6 +112,15 @@ public final class MailDriver implements AutoCloseable {
     // Jakarta Mail would pick 7bit for ASCII content, and 7bit mail has its line endings rewritten on the way.
     part.setHeader("Content-Transfer-Encoding", "base64");
     return part;
+  }
+
+  /** An attachment whose base64 does not decode: one character, where base64 comes in fours. */
+  public static MimeBodyPart undecodable(String name) throws MessagingException {
+    InternetHeaders headers = new InternetHeaders();
+    headers.setHeader("Content-Type", "text/csv; name=" + name);
+    headers.setHeader("Content-Disposition", "attachment; filename=" + name);
+    headers.setHeader("Content-Transfer-Encoding", "base64");
+    return new MimeBodyPart(headers, "A\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Into the hub's inbox, as the mail exchanger would (a plus-address lands in the same mailbox). */
