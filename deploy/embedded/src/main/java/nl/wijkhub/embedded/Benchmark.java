@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,12 +36,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./wijkhub bench [--rows N] [--big] [--jfr FILE]}: how fast the hub ingests a dropped file, compared with
- * Kafka's own producer tool on the same broker.
+ * {@code ./wijkhub bench [--rows N] [--rounds R] [--big] [--jfr FILE]}: how fast the hub ingests a dropped file,
+ * compared with Kafka's own producer tool on the same broker.
+ *
+ * <p>Shared virtual machines vary from one minute to the next, so a single pair of runs can land either side of a
+ * target by chance. The hub and the tool therefore run in R interleaved rounds (default 3), each hub a fresh process
+ * (a cold JVM, as the tool is), and the report gives every round and the median.
  *
  * <ol>
- *   <li>Generates a CSV of N valid rows (default 1,000,000) for partner dbieb, with varied indicator, wijk, month
- *       (2000-01 to 2099-12, cycling) and value, and a short toelichting on every eighth row.
+ *   <li>Generates, per round, a CSV of N valid rows (default 1,000,000) for partner dbieb, with varied indicator,
+ *       wijk, month (2000-01 to 2099-12, cycling) and value, and a short toelichting on every eighth row; the values
+ *       differ per round, so that no round's file is a duplicate of another's.
  *   <li>Starts a broker and a registry on free ports in a fresh temporary directory, then the hub jar as a child
  *       with {@code -Xmx256m}, a fresh data directory and H2 store, the inbox polled every 50 ms and no minimum
  *       file age, so that pick-up latency does not dominate.
@@ -67,7 +73,7 @@ public final class Benchmark {
   static final String TOPIC = "wijkhub.indicators.v1";
 
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
-  private static final String USAGE = "usage: ./wijkhub bench [--rows N] [--big] [--jfr FILE]";
+  private static final String USAGE = "usage: ./wijkhub bench [--rows N] [--rounds R] [--big] [--jfr FILE]";
   private static final String[] INDICATORS =
       {"taalmaatjes-gekoppeld", "basisvaardigheden-deelnemers", "ikc-met-ouderschapsklassen"};
   private static final String[] WIJKEN =
@@ -109,24 +115,34 @@ public final class Benchmark {
     }
   }
 
-  private record Options(long rows, boolean big, Path jfr) {
+  /** One round: the hub's ingest and the tool's run right after it. */
+  record Round(Ingest ingest, ProducerPerformanceRunner.Result tool) {
+
+    double ratio() {
+      return ingest.rowsPerSecond() / tool.recordsPerSec();
+    }
+  }
+
+  private record Options(long rows, int rounds, boolean big, Path jfr) {
 
     static Options parse(String[] args) {
       long rows = 1_000_000;
+      int rounds = 3;
       boolean big = false;
       Path jfr = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--rows" -> rows = Long.parseLong(value(args, ++i));
+          case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
           case "--big" -> big = true;
           case "--jfr" -> jfr = Path.of(value(args, ++i)).toAbsolutePath();
           default -> throw new IllegalArgumentException("Unknown option " + args[i]);
         }
       }
-      if (rows < 1) {
-        throw new IllegalArgumentException("--rows must be at least 1");
+      if (rows < 1 || rounds < 1) {
+        throw new IllegalArgumentException("--rows and --rounds must be at least 1");
       }
-      return new Options(rows, big, jfr);
+      return new Options(rows, rounds, big, jfr);
     }
 
     private static String value(String[] args, int i) {
@@ -169,39 +185,48 @@ public final class Benchmark {
   }
 
   private String run() throws IOException, InterruptedException {
-    Path csv = work.resolve("bench").resolve("bench-" + options.rows() + ".csv");
-    progress("Generating %,d rows into %s", options.rows(), csv);
-    long rows = generate(csv, options.rows(), Long.MAX_VALUE);
     Path bigCsv = work.resolve("bench").resolve("bench-1gb.csv");
     long bigRows = 0;
     if (options.big()) {
       progress("Generating 1 GB into %s", bigCsv);
-      bigRows = generate(bigCsv, Long.MAX_VALUE, BIG_FILE_BYTES);
+      bigRows = generate(bigCsv, Long.MAX_VALUE, BIG_FILE_BYTES, 0);
     }
 
-    Ingest ingest;
-    Sample sample;
-    ProducerPerformanceRunner.Result tool;
+    List<Round> rounds = new ArrayList<>();
+    Sample sample = null;
     try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack"))) {
-      ingest = ingest(stack, "hub", csv, rows, options.jfr());
-      sample = sample(stack.broker().bootstrapServers());
-      progress("Baseline: ProducerPerformance, %,d records of %d bytes", rows, sample.recordSize());
-      String baselineTopic = "bench.baseline";
-      createTopic(stack.broker().bootstrapServers(), baselineTopic, sample.partitions());
-      Map<String, String> settings = new LinkedHashMap<>(PRODUCER_SETTINGS);
-      settings.put("transaction.timeout.ms", Integer.toString(KafkaBroker.TRANSACTION_MAX_TIMEOUT_MS));
-      // One transaction for the whole run, as the hub has one per file: it outlasts any run the tool can make.
-      tool = new ProducerPerformanceRunner(layout, stack.broker().bootstrapServers(), work.resolve("logs"))
-          .runTransactional(baselineTopic, rows, sample.recordSize(), settings, "wijkhub-bench-baseline", 600_000);
+      ProducerPerformanceRunner runner = new ProducerPerformanceRunner(layout, stack.broker().bootstrapServers(),
+          work.resolve("logs"));
+      for (int round = 0; round < options.rounds(); round++) {
+        Path csv = work.resolve("bench").resolve("bench-" + options.rows() + "-" + (round + 1) + ".csv");
+        progress("Round %d of %d: generating %,d rows into %s", round + 1, options.rounds(), options.rows(), csv);
+        long rows = generate(csv, options.rows(), Long.MAX_VALUE, round);
+        Ingest ingest = ingest(stack, "hub-" + (round + 1), csv, rows, round == 0 ? options.jfr() : null);
+        sample = sample == null ? sample(stack.broker().bootstrapServers()) : sample;
+        rounds.add(new Round(ingest, baseline(stack, runner, round, rows, sample)));
+      }
     }
     Ingest big = null;
     if (options.big()) {
-      // A fresh broker too: the first hub's store consumer and its topic would otherwise compete with this run.
+      // A fresh broker too: the first hubs' topic would otherwise compete with this run.
       try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack-big"))) {
         big = ingest(stack, "hub-big", bigCsv, bigRows, null);
       }
     }
-    return report(ingest, tool, sample, big);
+    return report(rounds, sample, big);
+  }
+
+  /** Kafka's producer tool with the hub's settings: as many records as the round's file, of the hub's size. */
+  private ProducerPerformanceRunner.Result baseline(EmbeddedStack stack, ProducerPerformanceRunner runner, int round,
+      long rows, Sample sample) throws IOException, InterruptedException {
+    progress("Baseline: ProducerPerformance, %,d records of %d bytes", rows, sample.recordSize());
+    String topic = "bench.baseline-" + (round + 1);
+    createTopic(stack.broker().bootstrapServers(), topic, sample.partitions());
+    Map<String, String> settings = new LinkedHashMap<>(PRODUCER_SETTINGS);
+    settings.put("transaction.timeout.ms", Integer.toString(KafkaBroker.TRANSACTION_MAX_TIMEOUT_MS));
+    // One transaction for the whole run, as the hub has one per file: it outlasts any run the tool can make.
+    return runner.runTransactional(topic, rows, sample.recordSize(), settings,
+        "wijkhub-bench-baseline-" + (round + 1), 600_000);
   }
 
   /** Starts a hub on {@code stack}, drops {@code csv} into its inbox and waits for the receipt. */
@@ -210,7 +235,9 @@ public final class Benchmark {
     Path data = work.resolve(name);
     int port = FreePorts.pick();
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m",
-        "-Dwijkhub.file-drop.poll-interval=50ms", "-Dwijkhub.file-drop.min-age=0s"));
+        "-Dwijkhub.file-drop.poll-interval=50ms", "-Dwijkhub.file-drop.min-age=0s",
+        // Each round's store starts at the topic's end: an earlier round's rows must not compete with this ingest.
+        "-Dwijkhub.monitoring.group-id=bench-" + name, "-Dwijkhub.kafka.consumer.auto.offset.reset=latest"));
     if (jfr != null) {
       jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
     }
@@ -260,9 +287,9 @@ public final class Benchmark {
   /**
    * Writes the header and valid rows until {@code maxRows} rows or at least {@code minBytes} bytes, whichever comes
    * first; returns the number of rows. The month cycles fastest, then the wijk, then the indicator, so that
-   * consecutive rows have different keys.
+   * consecutive rows have different keys; {@code round} shifts the values, so each round's file is new content.
    */
-  static long generate(Path file, long maxRows, long minBytes) throws IOException {
+  static long generate(Path file, long maxRows, long minBytes, int round) throws IOException {
     Files.createDirectories(file.getParent());
     long rows = 0;
     long bytes;
@@ -278,7 +305,7 @@ public final class Benchmark {
             .append(WIJKEN[(int) (rows / MONTHS % WIJKEN.length)]).append(';')
             .append(2000 + month / 12).append('-').append(month % 12 < 9 ? "0" : "").append(month % 12 + 1)
             .append(';')
-            .append(rows * 37 % 5000).append(';')
+            .append((rows * 37 + round) % 5000).append(';')
             .append(rows % 8 == 0 ? "via het wijkcentrum" : "").append('\n');
         out.append(row);
         bytes += row.length();
@@ -329,14 +356,23 @@ public final class Benchmark {
     }
   }
 
-  private String report(Ingest ingest, ProducerPerformanceRunner.Result tool, Sample sample, Ingest big)
-      throws IOException {
-    double ratio = ingest.rowsPerSecond() / tool.recordsPerSec();
+  private String report(List<Round> rounds, Sample sample, Ingest big) throws IOException {
     StringBuilder out = new StringBuilder();
     out.append("| run | rows | file MB | seconds | hub rows/s | hub MB/s | tool records/s | ratio | peak RSS MB |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-        .append(row(String.format(Locale.ROOT, "%,d rows", ingest.rows()), ingest,
-            String.format(Locale.ROOT, "%,.0f", tool.recordsPerSec()), String.format(Locale.ROOT, "%.2f", ratio)));
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < rounds.size(); i++) {
+      Round round = rounds.get(i);
+      out.append(row(String.format(Locale.ROOT, "%,d rows, round %d", round.ingest().rows(), i + 1), round.ingest(),
+          String.format(Locale.ROOT, "%,.0f", round.tool().recordsPerSec()),
+          String.format(Locale.ROOT, "%.2f", round.ratio())));
+    }
+    Round median = median(rounds);
+    double hubRate = median(rounds.stream().mapToDouble(r -> r.ingest().rowsPerSecond()).toArray());
+    double hubMb = median(rounds.stream().mapToDouble(r -> r.ingest().mbPerSecond()).toArray());
+    long peakRssMb = rounds.stream().mapToLong(r -> r.ingest().peakRssKb()).max().orElse(0) / 1024;
+    out.append(String.format(Locale.ROOT, "| **median of %d** | %,d | %.1f | | %,.0f | %.2f | %,.0f | **%.2f** | %d |%n",
+        rounds.size(), median.ingest().rows(), median.ingest().bytes() / MB, hubRate, hubMb,
+        median(rounds.stream().mapToDouble(r -> r.tool().recordsPerSec()).toArray()), median.ratio(), peakRssMb));
     if (big != null) {
       out.append(row("1 GB", big, "-", "-"));
     }
@@ -358,9 +394,21 @@ public final class Benchmark {
         .append("| Apicurio Registry | ")
         .append(version(layout.apicurioRunnerJar().getParent(), "apicurio-registry-app-(.+)-runner\\.jar"))
         .append(" |\n\n")
-        .append(String.format(Locale.ROOT, "ratio=%.2f rows_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%d%n", ratio,
-            ingest.rowsPerSecond(), ingest.mbPerSecond(), ingest.peakRssKb() / 1024));
+        .append(String.format(Locale.ROOT, "ratio=%.2f rows_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%d%n",
+            median.ratio(), hubRate, hubMb, peakRssMb));
     return out.toString();
+  }
+
+  /** The round with the median ratio (the lower middle one for an even count). */
+  static Round median(List<Round> rounds) {
+    List<Round> sorted = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[(sorted.length - 1) / 2];
   }
 
   private static String row(String run, Ingest ingest, String toolRate, String ratio) {
