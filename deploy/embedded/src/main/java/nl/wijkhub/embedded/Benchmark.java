@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * compared with Kafka's own producer tool on the same broker.
  *
  * <p>Shared virtual machines vary from one minute to the next, so a single pair of runs can land either side of a
- * target by chance. The hub and the tool therefore run in R interleaved rounds (default 3), each hub a fresh process
- * (a cold JVM, as the tool is), and the report gives every round and the median.
+ * target by chance. The hub and the tool therefore run in R interleaved rounds (default 3), each on a fresh broker
+ * with a fresh hub process, and the report gives every round and the median. A hub is a long-running service: each
+ * round's hub first takes a {@value #WARM_UP_ROWS}-row delivery (unmeasured) before the measured
+ * one, since a first delivery after start-up is mostly the JIT compiling the ingest path.
  *
  * <ol>
  *   <li>Generates, per round, a CSV of N valid rows (default 1,000,000) for partner dbieb, with varied indicator,
@@ -82,6 +84,10 @@ public final class Benchmark {
   /** 1 GiB, so the table (MB = 2^20 bytes) shows 1024 MB: about 19 million rows. */
   private static final long BIG_FILE_BYTES = 1L << 30;
   private static final int SAMPLE_RECORDS = 10_000;
+  /** Rows of the delivery each round's hub takes before the measured one (see the class comment). */
+  static final long WARM_UP_ROWS = 200_000;
+  /** Shifts the warm-up file's values away from every measured file's, so that none is a duplicate of another. */
+  private static final int WARM_UP_SHIFT = 1_000;
   private static final double MB = 1024 * 1024;
   private static final Duration HUB_STARTUP = Duration.ofSeconds(120);
   /** The hub's transaction timeout (15 minutes) plus a margin for pick-up and hashing. */
@@ -194,23 +200,26 @@ public final class Benchmark {
 
     List<Round> rounds = new ArrayList<>();
     Sample sample = null;
-    try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack"))) {
-      ProducerPerformanceRunner runner = new ProducerPerformanceRunner(layout, stack.broker().bootstrapServers(),
-          work.resolve("logs"));
-      for (int round = 0; round < options.rounds(); round++) {
+    for (int round = 0; round < options.rounds(); round++) {
+      // A broker of its own per round, so that no earlier round's rows sit on the topic the store reads.
+      try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack-" + (round + 1)))) {
         Path csv = work.resolve("bench").resolve("bench-" + options.rows() + "-" + (round + 1) + ".csv");
         progress("Round %d of %d: generating %,d rows into %s", round + 1, options.rounds(), options.rows(), csv);
         long rows = generate(csv, options.rows(), Long.MAX_VALUE, round);
-        Ingest ingest = ingest(stack, "hub-" + (round + 1), csv, rows, round == 0 ? options.jfr() : null);
-        sample = sample == null ? sample(stack.broker().bootstrapServers()) : sample;
+        Path warmUp = csv.resolveSibling("warm-up-" + (round + 1) + ".csv");
+        generate(warmUp, WARM_UP_ROWS, Long.MAX_VALUE, WARM_UP_SHIFT + round);
+        Ingest ingest = ingest(stack, "hub-" + (round + 1), csv, rows, warmUp, round == 0 ? options.jfr() : null);
+        sample = sample(stack.broker().bootstrapServers());
+        ProducerPerformanceRunner runner = new ProducerPerformanceRunner(layout, stack.broker().bootstrapServers(),
+            work.resolve("logs"));
         rounds.add(new Round(ingest, baseline(stack, runner, round, rows, sample)));
       }
     }
     Ingest big = null;
     if (options.big()) {
-      // A fresh broker too: the first hubs' topic would otherwise compete with this run.
+      // A fresh broker too, as for every round.
       try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack-big"))) {
-        big = ingest(stack, "hub-big", bigCsv, bigRows, null);
+        big = ingest(stack, "hub-big", bigCsv, bigRows, null, null);
       }
     }
     return report(rounds, sample, big);
@@ -230,14 +239,14 @@ public final class Benchmark {
   }
 
   /** Starts a hub on {@code stack}, drops {@code csv} into its inbox and waits for the receipt. */
-  private Ingest ingest(EmbeddedStack stack, String name, Path csv, long rows, Path jfr)
+  private Ingest ingest(EmbeddedStack stack, String name, Path csv, long rows, Path warmUp, Path jfr)
       throws IOException, InterruptedException {
     Path data = work.resolve(name);
     int port = FreePorts.pick();
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m",
         "-Dwijkhub.file-drop.poll-interval=50ms", "-Dwijkhub.file-drop.min-age=0s",
-        // Each round's store starts at the topic's end: an earlier round's rows must not compete with this ingest.
-        "-Dwijkhub.monitoring.group-id=bench-" + name, "-Dwijkhub.kafka.consumer.auto.offset.reset=latest"));
+        // Without the store's route: it would otherwise be storing the warm-up's rows during the measured ingest.
+        "-Dcamel.main.java-routes-exclude-pattern=**/MonitoringStoreRoute*"));
     if (jfr != null) {
       jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
     }
@@ -252,36 +261,44 @@ public final class Benchmark {
         "MONITORING_DB_PASSWORD", ""), data.resolve("hub.log"))) {
       hub.awaitHttpReady(URI.create("http://" + FreePorts.LOOPBACK + ":" + port + "/actuator/health"),
           HUB_STARTUP);
-      Path inbox = Files.createDirectories(data.resolve("inbox").resolve(PARTNER));
-      Path receipt = data.resolve("outbox").resolve(PARTNER).resolve(csv.getFileName() + ".receipt.json");
+      if (warmUp != null) {
+        progress("Warming %s up with %s", name, warmUp.getFileName());
+        deliver(hub, data, warmUp, WARM_UP_ROWS);
+      }
       long bytes = Files.size(csv);
-      progress("Dropping %s (%.1f MB) into %s", csv.getFileName(), bytes / MB, inbox);
-
-      long t0 = System.nanoTime();
-      Files.move(csv, inbox.resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-      while (!Files.exists(receipt)) {
-        if (!hub.isAlive()) {
-          throw new IllegalStateException(name + " exited during the ingest; see " + hub.logFile());
-        }
-        if (System.nanoTime() - t0 > INGEST_TIMEOUT.toNanos()) {
-          throw new IllegalStateException("No receipt after " + INGEST_TIMEOUT.toMinutes() + " minutes: the hub"
-              + " could not ingest " + csv.getFileName() + " within its 15-minute transaction timeout; see "
-              + hub.logFile());
-        }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-      }
-      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      progress("Dropping %s (%.1f MB) into %s", csv.getFileName(), bytes / MB, data.resolve("inbox"));
+      Duration took = deliver(hub, data, csv, rows);
       long peakRssKb = hub.peakRssKb().orElse(0);
-
-      String json = Files.readString(receipt);
-      if (!"ACCEPTED".equals(group(STATUS, json)) || !Long.toString(rows).equals(group(ACCEPTED, json))) {
-        throw new IllegalStateException("Expected ACCEPTED with " + rows + " rows, got " + receipt + ":\n" + json);
-      }
       Ingest ingest = new Ingest(rows, bytes, took, peakRssKb);
       progress("%s: %,d rows in %.2f s = %,.0f rows/s, %.1f MB/s, peak RSS %d MB", name, rows, ingest.seconds(),
           ingest.rowsPerSecond(), ingest.mbPerSecond(), peakRssKb / 1024);
       return ingest;
     }
+  }
+
+  /** Drops the file into the hub's inbox and waits for its receipt, which must accept every row; returns how long. */
+  private static Duration deliver(HubProcess hub, Path data, Path csv, long rows) throws IOException {
+    Path inbox = Files.createDirectories(data.resolve("inbox").resolve(PARTNER));
+    Path receipt = data.resolve("outbox").resolve(PARTNER).resolve(csv.getFileName() + ".receipt.json");
+    long t0 = System.nanoTime();
+    Files.move(csv, inbox.resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    while (!Files.exists(receipt)) {
+      if (!hub.isAlive()) {
+        throw new IllegalStateException("The hub exited during the ingest; see " + hub.logFile());
+      }
+      if (System.nanoTime() - t0 > INGEST_TIMEOUT.toNanos()) {
+        throw new IllegalStateException("No receipt after " + INGEST_TIMEOUT.toMinutes() + " minutes: the hub"
+            + " could not ingest " + csv.getFileName() + " within its 15-minute transaction timeout; see "
+            + hub.logFile());
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    String json = Files.readString(receipt);
+    if (!"ACCEPTED".equals(group(STATUS, json)) || !Long.toString(rows).equals(group(ACCEPTED, json))) {
+      throw new IllegalStateException("Expected ACCEPTED with " + rows + " rows, got " + receipt + ":\n" + json);
+    }
+    return took;
   }
 
   /**
