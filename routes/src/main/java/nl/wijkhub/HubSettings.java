@@ -15,4 +15,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wijkhub")
-public record HubSettings(@NotNull Path dataDir, @NotBlank String referenceData) {}
+public record HubSettings(@NotNull Path dataDir, @NotBlank String referenceData) {
+
+  /** Where channels spool what they receive before it is ingested; every spooled file is removed afterwards. */
+  public Path spoolDir() {
+    return dataDir.resolve("spool");
+  }
+}

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(TestInfrastructure.class)
 class ChannelEquivalenceIT {
 
-  private static final Path DATA = SftpHub.tempDir("wijkhub-channels-it");
-  private static final Path SFTP_ROOT = SftpHub.tempDir("wijkhub-channels-sftp");
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-channels-it");
+  private static final Path SFTP_ROOT = TestInfrastructure.tempDir("wijkhub-channels-sftp");
   private static final MinaSftpServer SFTP = MinaSftpServer.start(SFTP_ROOT, "wijkhub", "ikc-3-geheim");
   private static final MailDriver MAIL = new MailDriver();
   private static final String SENDER = "tellingen@ikc-4.example";

@@ -100,8 +100,6 @@ public class FileIntake {
       Runtime.getRuntime().halt(137);
     }
     finish(delivery.content(), receipt);
-    LOG.info("Delivery {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getStatus(),
-        receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
   }
 
   private void finish(Path file, SubmissionReceipt receipt) {

@@ -2,6 +2,7 @@ package nl.wijkhub.http;
 
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.reference.ReferenceData;
+import nl.wijkhub.reference.ReferenceDataLoader;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -22,8 +23,8 @@ class HttpChannelConfiguration implements WebMvcConfigurer {
           + " would be the public demo-<partnerId>. Set WIJKHUB_API_DEMO_KEYS=false and list real keys in "
           + hub.referenceData() + ApiKeys.FILE + ".");
     }
-    String base = hub.referenceData().endsWith("/") ? hub.referenceData() : hub.referenceData() + "/";
-    this.keys = ApiKeys.load(resources.getResource(base + ApiKeys.FILE), reference, settings.demoKeys());
+    this.keys = ApiKeys.load(resources.getResource(ReferenceDataLoader.fileIn(hub.referenceData(), ApiKeys.FILE)),
+        reference, settings.demoKeys());
     this.settings = settings;
   }
 

@@ -74,7 +74,7 @@ class SubmissionsController {
     this.admission = admission;
     this.limits = limits;
     this.settings = settings;
-    this.spool = hub.dataDir().resolve("spool");
+    this.spool = hub.spoolDir();
     this.clock = clock;
   }
 
@@ -143,9 +143,7 @@ class SubmissionsController {
     MDC.put("submission", delivery.submissionId());
     try {
       SubmissionReceipt receipt = normalise(delivery);
-      boolean replayed = !receipt.getSubmissionId().equals(delivery.submissionId());
-      LOG.info("Submission {}: {}{}", receipt.getSubmissionId(), receipt.getStatus(), replayed ? " (replayed)" : "");
-      return answer(receipt, replayed);
+      return answer(receipt, !receipt.getSubmissionId().equals(delivery.submissionId()));
     } finally {
       delete(delivery.content());
     }
@@ -177,8 +175,9 @@ class SubmissionsController {
 
   private ApiProblem refusal(SubmissionReceipt receipt) {
     List<String> codes = receipt.getErrors().stream().map(ReceiptError::getCode).distinct().toList();
-    Map<String, Object> details = Map.of("submissionId", receipt.getSubmissionId(),
-        "errors", ReceiptDocuments.document(receipt).get("errors"), "receipt", ReceiptDocuments.document(receipt));
+    Map<String, Object> document = ReceiptDocuments.document(receipt);
+    Map<String, Object> details = Map.of("submissionId", receipt.getSubmissionId(), "errors", document.get("errors"),
+        "receipt", document);
     if (codes.equals(List.of("BESTAND_TE_GROOT"))) {
       return tooLarge(receipt.getErrors().get(0).getMessage());
     }

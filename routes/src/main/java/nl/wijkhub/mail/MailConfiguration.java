@@ -15,7 +15,7 @@ class MailConfiguration {
   @Bean
   MailIntake mailIntake(MailSettings settings, ReferenceData reference, HubSettings hub, Clock clock) {
     return new MailIntake(settings, new Senders(reference.partners()),
-        new MailReplies(settings.from(), settings.trialAddress(), clock), hub.dataDir().resolve("spool/mail"), clock);
+        new MailReplies(settings.from(), settings.trialAddress(), clock), hub.spoolDir().resolve("mail"), clock);
   }
 
   @Bean

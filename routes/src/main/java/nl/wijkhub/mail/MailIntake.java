@@ -150,9 +150,6 @@ public class MailIntake {
       LOG.info("Unreadable e-mail answered with how to deliver, quarantined");
     } else if (receipts == null) {
       LOG.info("E-mail without attachments answered with how to deliver");
-    } else {
-      receipts.forEach(r -> LOG.info("Delivery {} by e-mail: {} ({} accepted, {} rejected{})", r.getSubmissionId(),
-          r.getStatus(), r.getAccepted(), r.getRejected(), r.getDryRun() ? ", trial" : ""));
     }
     MDC.clear();
   }

@@ -98,6 +98,8 @@ public class CountIngestor {
         if (!earlier.get().getSha256().equals(delivery.sha256())) {
           throw new IdempotencyKeyReused(earlier.get());
         }
+        LOG.info("Delivery {} by {} is a retry of {}: its receipt again", delivery.submissionId(),
+            delivery.channel(), earlier.get().getSubmissionId());
         return earlier.get();
       }
     }
@@ -109,6 +111,8 @@ public class CountIngestor {
                   clock.instant()))))
           .orElseGet(() -> ingestNew(delivery)));
       count(receipt);
+      LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
+          receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
       return receipt;
     } catch (PublishFailed e) {
       throw new DeliveryNotPublished(e);
@@ -153,7 +157,9 @@ public class CountIngestor {
         if (row.isBlank()) {
           return;
         }
-        problems.addAll(row.cellProblems());
+        if (!row.cellProblems().isEmpty()) {
+          problems.addAll(row.cellProblems());
+        }
         IndicatorObservation observation = problems.isEmpty()
             ? validator.validate(row, delivery, partner, problems) : null;
         if (observation != null) {

@@ -49,8 +49,13 @@ public class ReferenceDataLoader {
     this.resources = resources;
   }
 
+  /** A file in the reference-data folder, as a Spring resource location (the folder may lack its trailing /). */
+  public static String fileIn(String location, String file) {
+    return (location.endsWith("/") ? location : location + "/") + file;
+  }
+
   public ReferenceData load(String location) {
-    String base = location.endsWith("/") ? location : location + "/";
+    String base = fileIn(location, "");
     List<Programme> programmes = read(base, PROGRAMMES, ProgrammesFile.class, ProgrammesFile::programmes);
     List<Partner> partners = read(base, PARTNERS, PartnersFile.class, PartnersFile::partners);
     List<Indicator> indicators = read(base, INDICATORS, IndicatorsFile.class, IndicatorsFile::indicators);

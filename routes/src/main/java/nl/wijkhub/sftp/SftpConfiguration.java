@@ -18,6 +18,6 @@ class SftpConfiguration {
 
   @Bean
   SftpIntake sftpIntake(HubSettings hub, Admission admission, Clock clock) {
-    return new SftpIntake(hub.dataDir().resolve("spool").resolve("sftp"), admission, clock);
+    return new SftpIntake(hub.spoolDir().resolve("sftp"), admission, clock);
   }
 }

@@ -15,8 +15,6 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -33,7 +31,6 @@ public class SftpIntake {
   static final String DONE_FOLDER = "wijkhubDoneFolder";
   static final String PROCESSED = "verwerkt";
   static final String REFUSED = "geweigerd";
-  private static final Logger LOG = LoggerFactory.getLogger(SftpIntake.class);
 
   /** A receipt document to write on the partner's server, its name relative to the polled folder. */
   public record ReceiptFile(String name, String content) {}
@@ -85,9 +82,8 @@ public class SftpIntake {
         new ReceiptFile(relativeName + ".receipt.txt", ReceiptDocuments.text(receipt)));
   }
 
-  public void complete(@ExchangeProperty(RECEIPT) SubmissionReceipt receipt) {
-    LOG.info("Delivery {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getStatus(),
-        receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
+  /** The receipt is on the server; the consumer moves the file when the exchange completes. */
+  public void complete() {
     MDC.clear();
   }
 }

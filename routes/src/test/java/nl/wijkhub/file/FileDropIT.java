@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(TestInfrastructure.class)
 class FileDropIT {
 
-  private static final Path DATA = tempDir();
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-file-drop-it");
   private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -267,14 +267,6 @@ class FileDropIT {
   private static List<String> quarantined() throws IOException {
     try (var files = Files.list(DATA.resolve("quarantine"))) {
       return files.map(p -> p.getFileName().toString()).toList();
-    }
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("wijkhub-file-drop-it");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

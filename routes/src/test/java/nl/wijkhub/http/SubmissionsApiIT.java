@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(TestInfrastructure.class)
 class SubmissionsApiIT {
 
-  private static final Path DATA = tempDir();
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-api-it");
   private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
   static final int REQUESTS_PER_MINUTE = 8;
 
@@ -319,13 +319,5 @@ class SubmissionsApiIT {
     assertThat(problem.get("code").asString()).isEqualTo(code);
     assertThat(problem.get("title").asString()).isNotBlank();
     assertThat(problem.get("detail").asString()).isNotBlank();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("wijkhub-api-it");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

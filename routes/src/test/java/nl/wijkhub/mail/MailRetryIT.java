@@ -3,20 +3,10 @@ package nl.wijkhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.wijkhub.embedded.FreePorts;
 import nl.wijkhub.events.ReceiptStatus;
@@ -25,6 +15,7 @@ import nl.wijkhub.normalise.Delivery;
 import nl.wijkhub.normalise.DeliveryErrorHandling;
 import nl.wijkhub.normalise.NormaliseCountsRoute;
 import nl.wijkhub.reference.Partner;
+import nl.wijkhub.support.MailDriver;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -38,12 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MailRetryIT {
 
-  private static final String HUB = "aanleveren@wijkhub.example";
+  private static final String HUB = MailDriver.HUB;
   private static final String DBIEB = "tellingen@dbieb.example";
 
-  private final GreenMail mail = new GreenMail(new ServerSetup[] {
-      new ServerSetup(FreePorts.pick(), FreePorts.LOOPBACK, ServerSetup.PROTOCOL_SMTP),
-      new ServerSetup(FreePorts.pick(), FreePorts.LOOPBACK, ServerSetup.PROTOCOL_IMAP)});
+  private MailDriver mail;
   private final DefaultCamelContext camel = new DefaultCamelContext();
   private final AtomicInteger attempts = new AtomicInteger();
 
@@ -53,15 +42,13 @@ class MailRetryIT {
   @AfterEach
   void stop() {
     camel.stop();
-    mail.stop();
+    mail.close();
   }
 
   @Test
   void aDeliveryThatFailsLeavesTheMessageUnansweredInTheInboxAndTheNextPollAnswersItOnce() throws Exception {
-    mail.start();
-    GreenMailUser mailbox = mail.setUser(HUB, HUB, "geheim");
-    MailSettings settings = new MailSettings(true, server(mail.getImap().getServerSetup()),
-        server(mail.getSmtp().getServerSetup()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
+    mail = new MailDriver();
+    MailSettings settings = new MailSettings(true, server(mail.imapPort()), server(mail.smtpPort()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
         "aanleveren+proef@wijkhub.example", "");
     MailIntake intake = new MailIntake(settings,
         new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
@@ -71,14 +58,15 @@ class MailRetryIT {
     camel.addRoutes(new MailRoute(settings, intake));
     camel.start();
 
-    mailbox.deliver(message());
+    mail.deliver(MailDriver.unauthenticated(DBIEB, HUB, "Tellingen", MailDriver.attachment("tellingen.csv",
+        "indicator;wijk;periode;waarde\ntaalmaatjes-gekoppeld;Bilgaard;2024;7\n")));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> count(mailbox, "Verwerkt") == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> mail.subjects("Verwerkt").size() == 1);
     assertThat(attempts).as("delivered again after the failure").hasValue(2);
-    assertThat(mail.findReceivedMessages(user -> user.getEmail().equals(DBIEB), m -> true).toList())
+    assertThat(mail.repliesTo(DBIEB, "Tellingen"))
         .as("one receipt, none for the failed attempt").singleElement()
         .satisfies(reply -> assertThat(reply.getSubject()).isEqualTo("Ontvangstbevestiging: Tellingen"));
-    assertThat(count(mailbox, "INBOX")).isZero();
+    assertThat(mail.subjects("INBOX")).isEmpty();
     assertThat(spool).isEmptyDirectory();
   }
 
@@ -104,25 +92,7 @@ class MailRetryIT {
         .setReceivedAt(delivery.receivedAt()).setCompletedAt(delivery.receivedAt()).build();
   }
 
-  private static MimeMessage message() throws Exception {
-    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-    message.setFrom(new InternetAddress(DBIEB));
-    message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(HUB));
-    message.setSubject("Tellingen");
-    MimeBodyPart csv = new MimeBodyPart();
-    csv.setText("indicator;wijk;periode;waarde\ntaalmaatjes-gekoppeld;Bilgaard;2024;7\n", "UTF-8");
-    csv.setFileName("tellingen.csv");
-    message.setContent(new MimeMultipart(csv));
-    message.saveChanges();
-    return message;
-  }
-
-  private int count(GreenMailUser mailbox, String folder) {
-    MailFolder found = mail.getManagers().getImapHostManager().getFolder(mailbox, folder);
-    return found == null ? 0 : found.getNonDeletedMessages().size();
-  }
-
-  private static MailSettings.Server server(ServerSetup setup) {
-    return new MailSettings.Server(FreePorts.LOOPBACK, setup.getPort(), HUB, "geheim", false);
+  private static MailSettings.Server server(int port) {
+    return new MailSettings.Server(FreePorts.LOOPBACK, port, HUB, MailDriver.PASSWORD, false);
   }
 }

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(TestInfrastructure.class)
 class EmbeddedStoreIT {
 
-  private static final Path DATA = tempDir();
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-h2-it");
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
@@ -61,13 +61,5 @@ class EmbeddedStoreIT {
     assertThat(current.value()).isEqualTo(4.0);
     assertThat(store.history("leeuwarden-oost", "taalmaatjes-gekoppeld", "camminghaburen", "2020")).hasSize(2);
     assertThat(DATA.resolve("monitoring/store.mv.db")).exists();
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("wijkhub-h2-it");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

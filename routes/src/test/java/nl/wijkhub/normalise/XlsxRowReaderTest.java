@@ -159,7 +159,7 @@ class XlsxRowReaderTest {
     }
 
     @Test
-    void textThatLooksLikeAGroupedNumberStaysTextForTheValidatorToDoubt() {
+    void textThatLooksLikeAGroupedNumberStaysTextForTheValidatorToJudge() {
       List<RawRow> rows = read(workbook(book -> cells(book.createSheet(), HEADER, row("a", "b", "2024", "1.521"))));
 
       assertThat(rows).singleElement().satisfies(r -> {

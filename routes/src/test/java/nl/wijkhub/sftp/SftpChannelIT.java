@@ -44,9 +44,9 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(TestInfrastructure.class)
 class SftpChannelIT {
 
-  private static final Path DATA = SftpHub.tempDir("wijkhub-sftp-it");
-  private static final Path DBIEB_ROOT = SftpHub.tempDir("wijkhub-sftp-dbieb");
-  private static final Path ELKIEN_ROOT = SftpHub.tempDir("wijkhub-sftp-elkien");
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-sftp-it");
+  private static final Path DBIEB_ROOT = TestInfrastructure.tempDir("wijkhub-sftp-dbieb");
+  private static final Path ELKIEN_ROOT = TestInfrastructure.tempDir("wijkhub-sftp-elkien");
   private static final MinaSftpServer DBIEB = MinaSftpServer.start(DBIEB_ROOT, "wijkhub", "dbieb-geheim");
   private static final MinaSftpServer ELKIEN = MinaSftpServer.start(ELKIEN_ROOT, "wijkhub", "elkien-geheim");
   private static final Path UPLOAD = DBIEB_ROOT.resolve("upload");

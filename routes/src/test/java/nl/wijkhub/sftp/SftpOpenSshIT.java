@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(TestInfrastructure.class)
 class SftpOpenSshIT {
 
-  private static final Path DATA = SftpHub.tempDir("wijkhub-openssh-it");
-  private static final Path HOME = SftpHub.tempDir("wijkhub-openssh-home");
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-openssh-it");
+  private static final Path HOME = TestInfrastructure.tempDir("wijkhub-openssh-home");
   private static final Path UPLOAD = HOME.resolve("upload");
   private static OpenSshServer server;
 
@@ -38,7 +38,7 @@ class SftpOpenSshIT {
   static void startSshd() throws Exception {
     Assumptions.assumeTrue(OpenSshServer.installed(), "needs OpenSSH's " + OpenSshServer.SSHD + " and "
         + OpenSshServer.SFTP_SERVER + " (apt-get install openssh-server, as .ci/run does)");
-    server = OpenSshServer.start(SftpHub.tempDir("wijkhub-openssh"), HOME);
+    server = OpenSshServer.start(TestInfrastructure.tempDir("wijkhub-openssh"), HOME);
   }
 
   @DynamicPropertySource

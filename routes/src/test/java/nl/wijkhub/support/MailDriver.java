@@ -40,7 +40,8 @@ public final class MailDriver implements AutoCloseable {
   public static final String TRIAL = "aanleveren+proef@wijkhub.example";
   /** The authserv-id the hub trusts; {@link #message} carries its DMARC pass, as the mail exchanger would add it. */
   public static final String AUTHSERV_ID = "mx.wijkhub.example";
-  private static final String PASSWORD = "geheim";
+  /** The hub mailbox's password. */
+  public static final String PASSWORD = "geheim";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -63,14 +64,21 @@ public final class MailDriver implements AutoCloseable {
     props.put("wijkhub.mail.from", HUB);
     props.put("wijkhub.mail.trusted-authserv-id", AUTHSERV_ID);
     for (String server : List.of("imap", "smtp")) {
-      ServerSetup setup = server.equals("imap") ? mail.getImap().getServerSetup() : mail.getSmtp().getServerSetup();
       props.put("wijkhub.mail." + server + ".host", FreePorts.LOOPBACK);
-      props.put("wijkhub.mail." + server + ".port", String.valueOf(setup.getPort()));
+      props.put("wijkhub.mail." + server + ".port", String.valueOf(server.equals("imap") ? imapPort() : smtpPort()));
       props.put("wijkhub.mail." + server + ".user", HUB);
       props.put("wijkhub.mail." + server + ".password", PASSWORD);
       props.put("wijkhub.mail." + server + ".ssl", "false");
     }
     return props;
+  }
+
+  public int imapPort() {
+    return mail.getImap().getPort();
+  }
+
+  public int smtpPort() {
+    return mail.getSmtp().getPort();
   }
 
   /** A message as the mail exchanger delivers it: with its {@code Authentication-Results}, DMARC passed. */

@@ -26,14 +26,6 @@ public final class SftpHub {
 
   private SftpHub() {}
 
-  public static Path tempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * Copies ../config/*.yaml into a folder and adds to each partner in {@code partnerKeys} the flow-style YAML it
    * maps to, such as {@code sftp: {...}} or {@code mailFrom: [...]}; returns the folder as a

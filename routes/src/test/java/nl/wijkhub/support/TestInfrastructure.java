@@ -89,6 +89,15 @@ public final class TestInfrastructure implements BeforeAllCallback {
     return props;
   }
 
+  /** A new temporary folder, for a test class's data folder or a test server's files. */
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A fresh name for one test class's schema, transactional id and consumer group. */
   public static String isolation() {
     return "it-" + UUID.randomUUID().toString().substring(0, 8);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -384,12 +385,12 @@ public final class Benchmark {
           String.format(Locale.ROOT, "%.2f", round.ratio())));
     }
     Round median = median(rounds);
-    double hubRate = median(rounds.stream().mapToDouble(r -> r.ingest().rowsPerSecond()).toArray());
-    double hubMb = median(rounds.stream().mapToDouble(r -> r.ingest().mbPerSecond()).toArray());
+    double hubRate = median(each(rounds, r -> r.ingest().rowsPerSecond()));
+    double hubMb = median(each(rounds, r -> r.ingest().mbPerSecond()));
     long peakRssMb = rounds.stream().mapToLong(r -> r.ingest().peakRssKb()).max().orElse(0) / 1024;
     out.append(String.format(Locale.ROOT, "| **median of %d** | %,d | %.1f | | %,.0f | %.2f | %,.0f | **%.2f** | %d |%n",
         rounds.size(), median.ingest().rows(), median.ingest().bytes() / MB, hubRate, hubMb,
-        median(rounds.stream().mapToDouble(r -> r.tool().recordsPerSec()).toArray()), median.ratio(), peakRssMb));
+        median(each(rounds, r -> r.tool().recordsPerSec())), median.ratio(), peakRssMb));
     if (big != null) {
       out.append(row("1 GB", big, "-", "-"));
     }
@@ -420,6 +421,14 @@ public final class Benchmark {
   static Round median(List<Round> rounds) {
     List<Round> sorted = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
     return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  private static double[] each(List<Round> rounds, Function<Round, Double> value) {
+    double[] values = new double[rounds.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = value.apply(rounds.get(i));
+    }
+    return values;
   }
 
   static double median(double[] values) {
