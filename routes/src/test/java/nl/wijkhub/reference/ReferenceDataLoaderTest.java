@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -311,10 +312,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpLocationLoadsWithPort22WhenNoneIsGiven() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {host: sftp.dbieb.nl, user: wijkhub, directory: upload, passwordFrom: WIJKHUB_SFTP_DBIEB_PASSWORD}
-        """));
+    giveDbiebSftp("{host: sftp.dbieb.nl, user: wijkhub, directory: upload, passwordFrom: WIJKHUB_SFTP_DBIEB_PASSWORD}");
 
     assertThat(loader.load(location()).partner("dbieb")).get().extracting(Partner::sftp)
         .isEqualTo(new SftpLocation("sftp.dbieb.nl", 22, "wijkhub", "upload", "WIJKHUB_SFTP_DBIEB_PASSWORD", null));
@@ -323,10 +321,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpLocationWithoutHostUserOrDirectoryIsRefusedNamingPartnerKeyAndFix() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {port: 2222, privateKeyFrom: WIJKHUB_SFTP_DBIEB_KEY}
-        """));
+    giveDbiebSftp("{port: 2222, privateKeyFrom: WIJKHUB_SFTP_DBIEB_KEY}");
 
     assertThat(failure()).contains(
         "partners.yaml, partner 'dbieb', sftp: the key 'host' is missing or empty; add it",
@@ -336,10 +331,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpPortOutsideTheTcpRangeIsRefusedNamingPartnerPortAndFix() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {host: h, port: 65536, user: u, directory: d, passwordFrom: P}
-        """));
+    giveDbiebSftp("{host: h, port: 65536, user: u, directory: d, passwordFrom: P}");
 
     assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: port 65536 is not a TCP port",
         "use 1 to 65535");
@@ -347,10 +339,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpAbsoluteDirectoryIsRefusedBecauseSftpPathsAreRelativeToTheLoginFolder() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {host: h, user: u, directory: /data/dbieb, passwordFrom: P}
-        """));
+    giveDbiebSftp("{host: h, user: u, directory: /data/dbieb, passwordFrom: P}");
 
     assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: directory '/data/dbieb' is absolute",
         "relative to that folder");
@@ -358,10 +347,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpLocationWithoutACredentialReferenceIsRefusedSayingToNameTheVariable() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {host: h, user: u, directory: d}
-        """));
+    giveDbiebSftp("{host: h, user: u, directory: d}");
 
     assertThat(failure()).contains("partners.yaml, partner 'dbieb', sftp: no credential",
         "add passwordFrom or privateKeyFrom", "the secret itself never goes in this file");
@@ -369,10 +355,7 @@ class ReferenceDataLoaderTest {
 
   @Test
   void sftpPasswordWrittenInTheFileIsRefusedAsAnUnknownKey() {
-    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n", """
-            sector: bibliotheek
-            sftp: {host: h, user: u, directory: d, password: geheim}
-        """));
+    giveDbiebSftp("{host: h, user: u, directory: d, password: geheim}");
 
     assertThat(failure()).contains("partners.yaml", "sftp > password", "Unrecognized property \"password\"");
   }
@@ -490,5 +473,11 @@ class ReferenceDataLoaderTest {
 
     assertThat(message).contains("partner 'bieb-noord'", "wijk 'bilgaardt'", "deliveredBy 'dbeib'");
     assertThat(message).startsWith("The reference data has 4 problem(s)");
+  }
+
+  /** partners.yaml with an {@code sftp:} block (flow-style YAML) on partner dbieb. */
+  private void giveDbiebSftp(String block) {
+    write("partners.yaml", PARTNERS.replaceFirst("    sector: bibliotheek\n",
+        Matcher.quoteReplacement("    sector: bibliotheek\n    sftp: " + block + "\n")));
   }
 }
