@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkhub.events.IndicatorObservation;
-import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.DropFolderDriver;

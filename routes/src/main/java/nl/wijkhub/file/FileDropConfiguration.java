@@ -3,8 +3,8 @@ package nl.wijkhub.file;
 import java.time.Clock;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.CountIngestor;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.DeliveryPipeline;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ class FileDropConfiguration {
   }
 
   @Bean
-  FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, CountIngestor ingestor,
+  FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, DeliveryPipeline ingestor,
       FileDropSettings settings, Clock clock) {
     return new FileIntake(folder, reference, admission, ingestor, settings, clock);
   }

@@ -1,9 +1,9 @@
 package nl.wijkhub.file;
 
 import nl.wijkhub.connectors.dropfolder.DropFolder;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.DeliveryErrorHandling;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.DeliveryErrorHandling;
+import nl.wijkhub.delivery.DeliveryRoute;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ public class FileDropRoute extends EndpointRouteBuilder {
         .bean(intake, "accept")
         .filter(body().isNotNull())
           .setProperty(FileIntake.DELIVERY, body())
-          .to(NormaliseCountsRoute.ENDPOINT)
+          .to(DeliveryRoute.ENDPOINT)
           .bean(intake, "complete")
         .end();
   }

@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.util.Optional;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.CountIngestor;
-import nl.wijkhub.normalise.Delivery;
-import nl.wijkhub.normalise.Problem;
-import nl.wijkhub.normalise.ReceiptDocuments;
-import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.DeliveryPipeline;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.Problem;
+import nl.wijkhub.delivery.ReceiptDocuments;
+import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.ReferenceData;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -38,11 +38,11 @@ public class FileIntake {
   private final DropFolder folder;
   private final ReferenceData reference;
   private final Admission admission;
-  private final CountIngestor ingestor;
+  private final DeliveryPipeline ingestor;
   private final FileDropSettings settings;
   private final Clock clock;
 
-  public FileIntake(DropFolder folder, ReferenceData reference, Admission admission, CountIngestor ingestor,
+  public FileIntake(DropFolder folder, ReferenceData reference, Admission admission, DeliveryPipeline ingestor,
       FileDropSettings settings, Clock clock) {
     this.folder = folder;
     this.reference = reference;

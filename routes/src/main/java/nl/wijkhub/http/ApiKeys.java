@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.core.io.Resource;

@@ -15,14 +15,14 @@ import nl.wijkhub.HubSettings;
 import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.CountIngestor;
-import nl.wijkhub.normalise.Delivery;
-import nl.wijkhub.normalise.Delivery.DeliveryFormat;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
-import nl.wijkhub.normalise.NormaliseSettings;
-import nl.wijkhub.normalise.ReceiptDocuments;
-import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.DeliveryPipeline;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.Delivery.DeliveryFormat;
+import nl.wijkhub.delivery.DeliveryRoute;
+import nl.wijkhub.delivery.DeliverySettings;
+import nl.wijkhub.delivery.ReceiptDocuments;
+import nl.wijkhub.delivery.Spool;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -60,15 +60,15 @@ class SubmissionsController {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionsController.class);
 
   private final ProducerTemplate camel;
-  private final CountIngestor ingestor;
+  private final DeliveryPipeline ingestor;
   private final Admission admission;
-  private final NormaliseSettings limits;
+  private final DeliverySettings limits;
   private final ApiSettings settings;
   private final Path spool;
   private final Clock clock;
 
-  SubmissionsController(ProducerTemplate camel, CountIngestor ingestor, Admission admission,
-      NormaliseSettings limits, ApiSettings settings, HubSettings hub, Clock clock) {
+  SubmissionsController(ProducerTemplate camel, DeliveryPipeline ingestor, Admission admission,
+      DeliverySettings limits, ApiSettings settings, HubSettings hub, Clock clock) {
     this.camel = camel;
     this.ingestor = ingestor;
     this.admission = admission;
@@ -151,7 +151,7 @@ class SubmissionsController {
 
   private SubmissionReceipt normalise(Delivery delivery) {
     try {
-      return camel.requestBody(NormaliseCountsRoute.ENDPOINT, delivery, SubmissionReceipt.class);
+      return camel.requestBody(DeliveryRoute.ENDPOINT, delivery, SubmissionReceipt.class);
     } catch (CamelExecutionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
-import nl.wijkhub.normalise.Delivery.DeliveryFormat;
+import nl.wijkhub.delivery.Delivery.DeliveryFormat;
 
 /**
  * The attachments of a message that may hold counts: exactly the file names normalisation reads

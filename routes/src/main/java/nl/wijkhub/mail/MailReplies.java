@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.ReceiptDocuments;
+import nl.wijkhub.delivery.ReceiptDocuments;
 
 /**
  * The hub's answers to a partner, in Dutch: one receipt e-mail per message (the receipt text of every attachment,

@@ -2,8 +2,8 @@ package nl.wijkhub.mail;
 
 import java.util.ArrayList;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.DeliveryErrorHandling;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.delivery.DeliveryErrorHandling;
+import nl.wijkhub.delivery.DeliveryRoute;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
@@ -38,7 +38,7 @@ public class MailRoute extends EndpointRouteBuilder {
               .accumulateInCollection(ArrayList.class).storeInProperty(MailIntake.RECEIPTS))
             .stopOnException()
             .bean(intake, "submitting")
-            .to(NormaliseCountsRoute.ENDPOINT)
+            .to(DeliveryRoute.ENDPOINT)
           .end()
           .bean(intake, "reply")
           .to(outbox())

@@ -2,7 +2,7 @@ package nl.wijkhub.sftp;
 
 import java.time.Clock;
 import nl.wijkhub.HubSettings;
-import nl.wijkhub.normalise.Admission;
+import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,11 +3,11 @@ package nl.wijkhub.sftp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.Delivery;
-import nl.wijkhub.normalise.DeliveryErrorHandling;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
-import nl.wijkhub.normalise.Spool;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliveryErrorHandling;
+import nl.wijkhub.delivery.DeliveryRoute;
+import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.SftpLocation;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -53,7 +53,7 @@ public class SftpRoutes extends EndpointRouteBuilder {
         .setProperty(SftpIntake.DELIVERY, body())
         .process(exchange -> Spool.deleteWhenDone(exchange,
             exchange.getProperty(SftpIntake.DELIVERY, Delivery.class).content()))
-        .to(NormaliseCountsRoute.ENDPOINT)
+        .to(DeliveryRoute.ENDPOINT)
         .setProperty(SftpIntake.RECEIPT, body())
         .setProperty(SftpIntake.DONE_FOLDER, method(intake, "doneFolder"))
         .split(method(intake, "receiptFiles"))

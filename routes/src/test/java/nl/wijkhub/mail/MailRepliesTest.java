@@ -18,7 +18,7 @@ import java.util.List;
 import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.ReceiptDocuments;
+import nl.wijkhub.delivery.ReceiptDocuments;
 import org.junit.jupiter.api.Test;
 
 class MailRepliesTest {

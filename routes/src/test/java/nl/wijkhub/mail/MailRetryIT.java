@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.wijkhub.embedded.FreePorts;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.Delivery;
-import nl.wijkhub.normalise.DeliveryErrorHandling;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliveryErrorHandling;
+import nl.wijkhub.delivery.DeliveryRoute;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.support.MailDriver;
 import org.apache.camel.builder.RouteBuilder;
@@ -74,7 +74,7 @@ class MailRetryIT {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        from(NormaliseCountsRoute.ENDPOINT).process(exchange -> {
+        from(DeliveryRoute.ENDPOINT).process(exchange -> {
           if (attempts.incrementAndGet() == 1) {
             throw new IllegalStateException("Kafka unreachable");
           }

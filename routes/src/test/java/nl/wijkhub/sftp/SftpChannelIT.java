@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.NormaliseCountsRoute;
+import nl.wijkhub.delivery.DeliveryRoute;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.MinaSftpServer;
 import nl.wijkhub.support.SftpHub;
@@ -180,7 +180,7 @@ class SftpChannelIT {
 
   @Test
   void aDeliveryThatFailsLeavesTheFileOnTheServerAndTheNextPollIngestsIt() throws Exception {
-    AdviceWith.adviceWith(camel, "sftp-dbieb", route -> route.interceptSendToEndpoint(NormaliseCountsRoute.ENDPOINT)
+    AdviceWith.adviceWith(camel, "sftp-dbieb", route -> route.interceptSendToEndpoint(DeliveryRoute.ENDPOINT)
         .when(exchange -> KAFKA_DOWN.get()).throwException(new IllegalStateException("Kafka unreachable (test)")));
     NotifyBuilder failed = new NotifyBuilder(camel).fromRoute("sftp-dbieb").whenFailed(2).create();
     KAFKA_DOWN.set(true);

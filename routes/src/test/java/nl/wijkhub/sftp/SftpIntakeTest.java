@@ -13,9 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
-import nl.wijkhub.normalise.Admission;
-import nl.wijkhub.normalise.Delivery;
-import nl.wijkhub.normalise.NormaliseSettings;
+import nl.wijkhub.delivery.Admission;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliverySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +26,7 @@ class SftpIntakeTest {
   Path spool;
 
   private SftpIntake intake() {
-    return new SftpIntake(spool, new Admission(new NormaliseSettings(DataSize.ofMegabytes(1), Duration.ofSeconds(60))),
+    return new SftpIntake(spool, new Admission(new DeliverySettings(DataSize.ofMegabytes(1), Duration.ofSeconds(60))),
         Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
   }
 

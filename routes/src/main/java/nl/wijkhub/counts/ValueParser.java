@@ -1,0 +1,80 @@
+package nl.wijkhub.counts;
+
+import java.util.regex.Pattern;
+import nl.wijkhub.delivery.Problem;
+
+/**
+ * Reads {@code waarde} as Dutch partners write it. A decimal comma is fine ({@code 12,5}); a dot followed by digits
+ * other than a group of three is a decimal point ({@code 12.5}); full Dutch notation with several thousands groups or
+ * a decimal comma is read as such ({@code 1.234.567}, {@code 1.234,5}). A single separator followed by exactly three
+ * digits ({@code 1.521}, {@code 1,521}) could be a thousands sign or a fraction, so it is refused rather than guessed.
+ */
+final class ValueParser {
+
+  /** A parse outcome: the value, or the reason it is not one. */
+  record Parsed(double value, String code, String message) {
+
+    boolean ok() {
+      return code == null;
+    }
+  }
+
+  private static final Pattern PLAIN = Pattern.compile("\\d+");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d+");
+  private static final Pattern DECIMAL_POINT = Pattern.compile("\\d+\\.\\d+");
+  // A thousands group never follows a leading 0: 0.521 and 0,521 can only be decimals, so they are neither grouped
+  // nor ambiguous.
+  private static final Pattern DUTCH_GROUPED = Pattern.compile("[1-9]\\d{0,2}(\\.\\d{3})+(,\\d+)?");
+  private static final Pattern AMBIGUOUS = Pattern.compile("[1-9]\\d{0,2}[.,]\\d{3}");
+
+  private ValueParser() {}
+
+  static Parsed parse(String written, boolean exact) {
+    String text = written == null ? "" : written.strip();
+    if (text.isEmpty()) {
+      return problem("WAARDE_ONTBREEKT", "De waarde ontbreekt. Vul een getal in, bijvoorbeeld 18.");
+    }
+    if (text.startsWith("-")) {
+      return problem("WAARDE_NEGATIEF", "De waarde '" + text + "' is negatief. Een telling is 0 of meer.");
+    }
+    if (exact) {
+      return number(text.replace(',', '.'), text);
+    }
+    if (PLAIN.matcher(text).matches()) {
+      return number(text, text);
+    }
+    if (AMBIGUOUS.matcher(text).matches()) {
+      return problem("WAARDE_DUBBELZINNIG", "De waarde '" + text + "' kan " + text.replaceAll("[.,]", "")
+          + " betekenen of een getal met decimalen. Schrijf het getal zonder punt voor duizendtallen, bijvoorbeeld "
+          + text.replaceAll("[.,]", "") + ".");
+    }
+    if (DECIMAL_COMMA.matcher(text).matches()) {
+      return number(text.replace(',', '.'), text);
+    }
+    if (DUTCH_GROUPED.matcher(text).matches()) {
+      return number(text.replace(".", "").replace(',', '.'), text);
+    }
+    if (DECIMAL_POINT.matcher(text).matches()) {
+      return number(text, text);
+    }
+    return notANumber(text);
+  }
+
+  private static Parsed number(String normalised, String written) {
+    try {
+      double value = Double.parseDouble(normalised);
+      return Double.isFinite(value) ? new Parsed(value, null, null) : notANumber(written);
+    } catch (NumberFormatException e) {
+      return notANumber(written);
+    }
+  }
+
+  private static Parsed notANumber(String written) {
+    return problem("WAARDE_GEEN_GETAL", "De waarde '" + Problem.excerpt(written) + "' is geen getal."
+        + " Gebruik alleen cijfers, met een komma voor decimalen (12,5).");
+  }
+
+  private static Parsed problem(String code, String message) {
+    return new Parsed(Double.NaN, code, message);
+  }
+}

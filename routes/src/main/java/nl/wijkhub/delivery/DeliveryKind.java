@@ -1,0 +1,36 @@
+package nl.wijkhub.delivery;
+
+import java.util.List;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
+
+/**
+ * What makes counts counts and signals signals: the columns, who may deliver what, how a row is validated and which
+ * events it becomes. Everything else (admission, reading, turn-taking, idempotency, duplicates, one transaction per
+ * delivery, the receipt and its ledger) is the {@link DeliveryPipeline}'s, the same for every kind.
+ */
+public interface DeliveryKind {
+
+  /** Which deliveries this kind takes. */
+  Delivery.Kind kind();
+
+  /** The columns partners write. */
+  Layout layout();
+
+  /**
+   * Whether a rejection event may quote the partner's text: never for a kind that carries personal data, whose
+   * problems also name line, field and code only.
+   */
+  boolean quotesValues();
+
+  /** Starts the per-row part of one delivery; rows arrive in file order, blank rows are skipped before. */
+  RowHandler begin(Delivery delivery, EventTransaction tx);
+
+  /** Validates one delivery's rows and sends each valid row's events into the delivery's transaction. */
+  @FunctionalInterface
+  interface RowHandler {
+    /**
+     * Takes one row: sends its events and returns true, or adds what is wrong to {@code problems} and returns false.
+     */
+    boolean accept(RawRow row, List<Problem> problems);
+  }
+}

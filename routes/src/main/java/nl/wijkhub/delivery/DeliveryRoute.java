@@ -1,0 +1,26 @@
+package nl.wijkhub.delivery;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The endpoint every channel sends its {@link Delivery} to, whatever its kind; the body that comes back is the
+ * committed {@link nl.wijkhub.events.SubmissionReceipt}.
+ */
+@Component
+public class DeliveryRoute extends RouteBuilder {
+
+  public static final String ENDPOINT = "direct:deliveries";
+
+  private final DeliveryPipeline ingestor;
+
+  public DeliveryRoute(DeliveryPipeline ingestor) {
+    this.ingestor = ingestor;
+  }
+
+  @Override
+  public void configure() {
+    from(ENDPOINT).routeId("deliveries")
+        .bean(ingestor, "ingest");
+  }
+}

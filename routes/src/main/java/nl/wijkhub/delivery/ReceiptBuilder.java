@@ -1,0 +1,69 @@
+package nl.wijkhub.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wijkhub.events.ReceiptError;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+
+/** Counts a delivery's outcome while it streams and builds its receipt; keeps at most {@link #MAX_ERRORS} errors. */
+public final class ReceiptBuilder {
+
+  static final int MAX_ERRORS = 1000;
+
+  private final Delivery delivery;
+  private final List<ReceiptError> errors = new ArrayList<>();
+  private long accepted;
+  private long rejected;
+  private long errorsOmitted;
+
+  public ReceiptBuilder(Delivery delivery) {
+    this.delivery = delivery;
+  }
+
+  public void accepted() {
+    accepted++;
+  }
+
+  public void rejected(List<Problem> problems) {
+    rejected++;
+    problems.forEach(this::error);
+  }
+
+  public void error(Problem problem) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(new ReceiptError(problem.line(), problem.field(), problem.code(), problem.message()));
+    } else {
+      errorsOmitted++;
+    }
+  }
+
+  public SubmissionReceipt build(Instant completedAt) {
+    ReceiptStatus status = accepted == 0 ? ReceiptStatus.REJECTED
+        : rejected == 0 && errors.isEmpty() ? ReceiptStatus.ACCEPTED : ReceiptStatus.PARTIALLY_ACCEPTED;
+    return base(completedAt).setStatus(status).setAccepted(accepted).setRejected(rejected).setErrors(errors)
+        .setErrorsOmitted(errorsOmitted).build();
+  }
+
+  /** The receipt for content that was ingested before: nothing taken, pointing at the first delivery. */
+  SubmissionReceipt duplicateOf(SubmissionReceipt original, Instant completedAt) {
+    return base(completedAt).setStatus(ReceiptStatus.DUPLICATE).setAccepted(0).setRejected(0)
+        .setErrors(List.of()).setDuplicateOf(original.getSubmissionId()).build();
+  }
+
+  private SubmissionReceipt.Builder base(Instant completedAt) {
+    return SubmissionReceipt.newBuilder()
+        .setSubmissionId(delivery.submissionId())
+        .setPartner(delivery.partnerId())
+        .setChannel(delivery.channel())
+        .setSourceName(delivery.sourceName())
+        .setSha256(delivery.sha256())
+        .setReceivedAt(delivery.receivedAt())
+        .setCompletedAt(completedAt)
+        .setDuplicateOf(null)
+        .setErrorsOmitted(0)
+        .setDryRun(delivery.dryRun())
+        .setIdempotencyKey(delivery.idempotencyKey());
+  }
+}

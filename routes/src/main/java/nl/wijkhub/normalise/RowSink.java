@@ -1,7 +1,0 @@
-package nl.wijkhub.normalise;
-
-/** Receives rows one at a time while a delivery streams in. */
-@FunctionalInterface
-public interface RowSink {
-  void accept(RawRow row);
-}
