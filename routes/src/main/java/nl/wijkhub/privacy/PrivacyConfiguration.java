@@ -2,6 +2,12 @@ package nl.wijkhub.privacy;
 
 import com.google.crypto.tink.Aead;
 import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.SubmissionPublisher;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,6 +45,21 @@ class PrivacyConfiguration {
   @Bean
   RecipientDecryption recipientDecryption(DataKeys dataKeys, RecipientKeys recipientKeys) {
     return new RecipientDecryption(dataKeys, recipientKeys);
+  }
+
+  /** Its own transactional id, so a view's log write never waits for, nor fences, a delivery's transaction. */
+  @Bean(destroyMethod = "close")
+  ProcessingLog processingLog(KafkaSettings kafka) {
+    Map<String, Object> producer = kafka.producerProperties();
+    producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.transactionalId() + "-processing-log");
+    SubmissionPublisher publisher = new SubmissionPublisher(() -> new KafkaProducer<>(producer));
+    publisher.initialise();
+    return new ProcessingLog(publisher);
+  }
+
+  @Bean
+  ProcessingLogStore processingLogStore(DataSource dataSource) {
+    return new ProcessingLogStore(dataSource);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package nl.wijkhub.privacy;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param masterKeysetFile a Tink JSON keyset file; kept apart from the key folder and its backups
  * @param createMasterKeyset create {@code masterKeysetFile} when it is missing; false in production, where losing
  *     it unnoticed would make every stored ciphertext unreadable
+ * @param processingLogGroupId consumer group of the route that materialises the processing log in the database
  */
 @Validated
 @ConfigurationProperties("wijkhub.privacy")
 public record PrivacySettings(@NotNull Path keyDirectory, String kmsKeyUri, String masterKeyset,
-    @NotNull Path masterKeysetFile, boolean createMasterKeyset) {}
+    @NotNull Path masterKeysetFile, boolean createMasterKeyset, @NotBlank String processingLogGroupId) {}

@@ -31,7 +31,7 @@ class MasterKeyTest {
   void withoutPermissionToCreateAMissingMasterKeyTheHubDoesNotStart() {
     Path file = dir.resolve("master-keyset.json");
 
-    assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "", file, false)))
+    assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "", file, false, "g")))
         .isInstanceOf(KeyUnavailable.class).hasMessageContaining(file.toString())
         .hasMessageContaining("create-master-keyset is false");
     assertThat(Files.exists(file)).isFalse();
@@ -43,8 +43,8 @@ class MasterKeyTest {
     String json = Files.readString(dir.resolve("master-keyset.json"));
     Path absent = dir.resolve("absent.json");
 
-    assertThat(MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", json, absent, false))).isNotNull();
+    assertThat(MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", json, absent, false, "g"))).isNotNull();
     assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "{not a keyset", absent,
-        false))).isInstanceOf(KeyUnavailable.class).hasMessageContaining("master key");
+        false, "g"))).isInstanceOf(KeyUnavailable.class).hasMessageContaining("master key");
   }
 }

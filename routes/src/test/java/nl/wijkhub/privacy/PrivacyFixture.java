@@ -50,7 +50,7 @@ public final class PrivacyFixture {
   }
 
   PrivacyFixture(Path keyDirectory, Path masterFile) {
-    keys = new KeyFiles(keyDirectory, MasterKey.load(new PrivacySettings(keyDirectory, "", "", masterFile, true)));
+    keys = new KeyFiles(keyDirectory, MasterKey.load(new PrivacySettings(keyDirectory, "", "", masterFile, true, "g")));
     dataKeys = new DataKeys(keys, clock);
     RecipientKeys recipients = new RecipientKeys(keys);
     pseudonyms = new Pseudonyms(keys, clock);
