@@ -13,7 +13,8 @@ public final class CountColumns {
   public static final Column PERIODE = BUILDER.add("periode", true, Column.CellText.MONTH);
   public static final Column WAARDE = BUILDER.required("waarde");
   public static final Column TOELICHTING = BUILDER.optional("toelichting");
-  public static final Layout LAYOUT = BUILDER.build();
+  /** Columns of the signal template: a file with one is signals sent down the counts path, never taken. */
+  public static final Layout LAYOUT = BUILDER.refusing("bsn", "naam", "geboortedatum", "adres").build();
 
   private CountColumns() {}
 }

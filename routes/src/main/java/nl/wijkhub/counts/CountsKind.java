@@ -2,7 +2,11 @@ package nl.wijkhub.counts;
 
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryKind;
+import nl.wijkhub.delivery.DeliveryRefused;
 import nl.wijkhub.delivery.Layout;
+import nl.wijkhub.delivery.PersonalData;
+import nl.wijkhub.delivery.RawRow;
+import nl.wijkhub.delivery.ReceiptNotes;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topics;
@@ -37,10 +41,11 @@ public final class CountsKind implements DeliveryKind {
   }
 
   @Override
-  public RowHandler begin(Delivery delivery, EventTransaction tx) {
+  public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown partner " + delivery.partnerId()));
     return (row, problems) -> {
+      screen(row);
       IndicatorObservation observation = validator.validate(row, delivery, partner, problems);
       if (observation == null) {
         return false;
@@ -48,5 +53,17 @@ public final class CountsKind implements DeliveryKind {
       tx.send(Topics.INDICATORS, Topics.keyOf(observation), observation);
       return true;
     };
+  }
+
+  /**
+   * Refuses the whole delivery when a text cell holds a number that passes the BSN 11-test: counts are never about
+   * one person, so this is a signal sent down the wrong path. {@code waarde} is a figure and not looked at.
+   */
+  private static void screen(RawRow row) {
+    for (var column : CountColumns.LAYOUT.columns()) {
+      if (column != CountColumns.WAARDE && PersonalData.holdsBsn(row.text(column))) {
+        throw new DeliveryRefused(PersonalData.refusal(row.line(), column.header()));
+      }
+    }
   }
 }

@@ -54,7 +54,9 @@ public record Delivery(
   /** What a delivery holds; each has one {@link DeliveryKind}. */
   public enum Kind {
     /** Output figures per indicator, wijk and period: aggregate, not personal. */
-    COUNTS
+    COUNTS,
+    /** Concerns about one resident or address, under a privacy covenant: personal data. */
+    SIGNALS
   }
 
   /** The format the file name announces, or empty when it is none the hub reads. */

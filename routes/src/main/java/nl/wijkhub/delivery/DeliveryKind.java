@@ -22,8 +22,11 @@ public interface DeliveryKind {
    */
   boolean quotesValues();
 
-  /** Starts the per-row part of one delivery; rows arrive in file order, blank rows are skipped before. */
-  RowHandler begin(Delivery delivery, EventTransaction tx);
+  /**
+   * Starts the per-row part of one delivery; rows arrive in file order, blank rows are skipped before. Events go into
+   * {@code tx}; what the partner must learn of an accepted row (a signal's id) goes into {@code receipt}.
+   */
+  RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt);
 
   /** Validates one delivery's rows and sends each valid row's events into the delivery's transaction. */
   @FunctionalInterface

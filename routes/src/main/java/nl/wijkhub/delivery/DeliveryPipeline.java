@@ -152,7 +152,7 @@ public class DeliveryPipeline {
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
     List<Problem> problems = new ArrayList<>();
     try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
-      RowHandler rows = kind.begin(delivery, tx);
+      RowHandler rows = kind.begin(delivery, tx, receipt);
       RowSink sink = row -> {
         if (row.isBlank()) {
           return;

@@ -34,6 +34,9 @@ record Header(Layout layout, int[] positions, int width, int requiredWidth) {
         continue;
       }
       width = i + 1;
+      if (layout.isPersonal(text)) {
+        throw new DeliveryRefused(PersonalData.refusal(line, null));
+      }
       Optional<Column> column = layout.ofHeader(text);
       if (column.isEmpty()) {
         unknown.add(text.strip());

@@ -15,11 +15,13 @@ public final class Layout {
   private final List<Column> columns;
   private final String item;
   private final String items;
+  private final List<String> personal;
 
-  private Layout(List<Column> columns, String item, String items) {
+  private Layout(List<Column> columns, String item, String items, List<String> personal) {
     this.columns = List.copyOf(columns);
     this.item = item;
     this.items = items;
+    this.personal = List.copyOf(personal);
   }
 
   /**
@@ -54,6 +56,14 @@ public final class Layout {
     return columns.stream().filter(c -> c.header().equals(wanted)).findFirst();
   }
 
+  /**
+   * True when a header cell names personal data this kind must never receive ({@code bsn} in a count delivery): the
+   * file is refused as a whole and deleted, never kept or quoted.
+   */
+  public boolean isPersonal(String cell) {
+    return personal.contains(cell.strip().toLowerCase(Locale.ROOT));
+  }
+
   /** The header line of the template, e.g. {@code indicator;wijk;periode;waarde;toelichting}. */
   public String headerLine(String separator) {
     return columns.stream().map(Column::header).collect(Collectors.joining(separator));
@@ -72,6 +82,7 @@ public final class Layout {
     private final List<Column> columns = new ArrayList<>();
     private final String item;
     private final String items;
+    private final List<String> personal = new ArrayList<>();
 
     private Builder(String item, String items) {
       this.item = item;
@@ -92,8 +103,14 @@ public final class Layout {
       return column;
     }
 
+    /** Header names that mark a file as personal data this kind must not take (see {@link #isPersonal}). */
+    public Builder refusing(String... headers) {
+      personal.addAll(List.of(headers));
+      return this;
+    }
+
     public Layout build() {
-      return new Layout(columns, item, items);
+      return new Layout(columns, item, items, personal);
     }
   }
 }

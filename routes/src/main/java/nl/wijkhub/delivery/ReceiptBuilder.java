@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.RowReference;
 import nl.wijkhub.events.SubmissionReceipt;
 
 /** Counts a delivery's outcome while it streams and builds its receipt; keeps at most {@link #MAX_ERRORS} errors. */
-public final class ReceiptBuilder {
+public final class ReceiptBuilder implements ReceiptNotes {
 
   static final int MAX_ERRORS = 1000;
+  /** A receipt stays small enough for one Kafka record: a larger signal file is split, see docs/aanleveren.md. */
+  static final int MAX_REFERENCES = 10_000;
 
   private final Delivery delivery;
   private final List<ReceiptError> errors = new ArrayList<>();
+  private final List<RowReference> references = new ArrayList<>();
   private long accepted;
   private long rejected;
   private long errorsOmitted;
@@ -39,11 +43,18 @@ public final class ReceiptBuilder {
     }
   }
 
+  @Override
+  public void reference(long line, String id) {
+    if (references.size() < MAX_REFERENCES) {
+      references.add(new RowReference(line, id));
+    }
+  }
+
   public SubmissionReceipt build(Instant completedAt) {
     ReceiptStatus status = accepted == 0 ? ReceiptStatus.REJECTED
         : rejected == 0 && errors.isEmpty() ? ReceiptStatus.ACCEPTED : ReceiptStatus.PARTIALLY_ACCEPTED;
     return base(completedAt).setStatus(status).setAccepted(accepted).setRejected(rejected).setErrors(errors)
-        .setErrorsOmitted(errorsOmitted).build();
+        .setErrorsOmitted(errorsOmitted).setReferences(references).build();
   }
 
   /** The receipt for content that was ingested before: nothing taken, pointing at the first delivery. */

@@ -43,6 +43,8 @@ public final class ReceiptDocuments {
     doc.put("duplicateOf", r.getDuplicateOf());
     doc.put("dryRun", r.getDryRun());
     doc.put("idempotencyKey", r.getIdempotencyKey());
+    doc.put("references", r.getReferences().stream().map(ref -> Map.of("line", ref.getLine(), "id", ref.getId()))
+        .toList());
     doc.put("receivedAt", r.getReceivedAt().toString());
     doc.put("completedAt", r.getCompletedAt().toString());
     return doc;
@@ -61,6 +63,11 @@ public final class ReceiptDocuments {
             : "")
         .append("Verwerkt:   ").append(r.getAccepted()).append(r.getAccepted() == 1 ? " regel\n" : " regels\n")
         .append("Afgewezen:  ").append(r.getRejected()).append(r.getRejected() == 1 ? " regel\n" : " regels\n");
+    if (!r.getReferences().isEmpty()) {
+      t.append("\nKenmerken (nodig om een signaal te corrigeren of in te trekken):\n");
+      r.getReferences().forEach(ref -> t.append("- regel ").append(ref.getLine()).append(": ").append(ref.getId())
+          .append('\n'));
+    }
     List<ReceiptError> errors = r.getErrors();
     if (!errors.isEmpty()) {
       t.append("\nWat niet goed ging:\n");

@@ -132,12 +132,18 @@ class SubmissionsController {
 
   private ResponseEntity<Map<String, Object>> submit(InputStream body, String partnerId, String name,
       boolean dryRun, String idempotencyKey) {
+    return submit(body, partnerId, name, dryRun, idempotencyKey, Delivery.Kind.COUNTS);
+  }
+
+  /** Spools the body and takes it through the one delivery path as a delivery of {@code kind}. */
+  ResponseEntity<Map<String, Object>> submit(InputStream body, String partnerId, String name, boolean dryRun,
+      String idempotencyKey, Delivery.Kind kind) {
     if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
       throw new ApiProblem(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_ONGELDIG", "Ongeldige Idempotency-Key",
           "Een Idempotency-Key bestaat uit 1 tot 255 zichtbare ASCII-tekens, bijvoorbeeld een UUID.");
     }
     Delivery delivery = Spool.spool(body, spool, partnerId, CHANNEL, name, clock.instant(),
-        limits.maxDeliverySize().toBytes());
+        limits.maxDeliverySize().toBytes()).as(kind);
     delivery = dryRun ? delivery.asDryRun() : delivery;
     delivery = idempotencyKey == null ? delivery : delivery.withIdempotencyKey(idempotencyKey);
     MDC.put("submission", delivery.submissionId());
@@ -164,6 +170,7 @@ class SubmissionsController {
     }
     HttpHeaders headers = new HttpHeaders();
     if (!receipt.getDryRun()) {
+      // Every delivery's receipt, signals' too, is read back under submissions.
       headers.setLocation(URI.create("/api/v1/submissions/" + receipt.getSubmissionId()));
     }
     if (replayed) {

@@ -5,6 +5,7 @@ import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
+import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.SubmissionReceipt;
 
 /** The topic catalogue. Keys are strings; values Avro in the Confluent wire format. */
@@ -31,6 +32,14 @@ public final class Topics {
   /** Who acted in a processing step (the person), key traceId; linked to the processing log by spanId. */
   public static final Topic<AccessRecord> ACCESS_LOG =
       new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, true);
+
+  /**
+   * Routed signals for one covenant's recipients, key pseudonym, so that all signals about one person under one
+   * covenant share a partition. Deleted after the covenant's retention (set when the topic is made).
+   */
+  public static Topic<RoutedSignal> multiteam(String covenantId) {
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".v1", RoutedSignal.class, 3, false);
+  }
 
   private Topics() {}
 

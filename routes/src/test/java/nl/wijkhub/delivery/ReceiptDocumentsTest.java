@@ -52,7 +52,8 @@ class ReceiptDocumentsTest {
     JsonNode doc = JSON.readTree(json);
     assertThat(doc.propertyNames()).containsExactly("submissionId", "partner", "channel", "sourceName", "sha256",
         "status", "accepted", "rejected", "errors", "errorsOmitted", "duplicateOf", "dryRun", "idempotencyKey",
-        "receivedAt", "completedAt");
+        "references", "receivedAt", "completedAt");
+    assertThat(doc.get("references").isEmpty()).as("counts have no row ids").isTrue();
     assertThat(doc.get("dryRun").asBoolean()).isFalse();
     assertThat(doc.get("idempotencyKey").isNull()).isTrue();
     assertThat(doc.get("submissionId").asString()).isEqualTo("3f6c9a");

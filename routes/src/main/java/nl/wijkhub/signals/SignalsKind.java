@@ -1,0 +1,63 @@
+package nl.wijkhub.signals;
+
+import java.util.Optional;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliveryKind;
+import nl.wijkhub.delivery.Layout;
+import nl.wijkhub.delivery.Problem;
+import nl.wijkhub.delivery.ReceiptNotes;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
+import nl.wijkhub.reference.Partner;
+import nl.wijkhub.reference.ReferenceData;
+
+/**
+ * Signals as a delivery kind: each valid row is routed under its covenant to the covenant's recipients, with its
+ * processing-log records, in the delivery's transaction. Nothing a partner wrote is ever quoted back.
+ */
+public final class SignalsKind implements DeliveryKind {
+
+  private final ReferenceData reference;
+  private final SignalValidator validator;
+  private final SignalRouter router;
+
+  SignalsKind(ReferenceData reference, SignalValidator validator, SignalRouter router) {
+    this.reference = reference;
+    this.validator = validator;
+    this.router = router;
+  }
+
+  @Override
+  public Delivery.Kind kind() {
+    return Delivery.Kind.SIGNALS;
+  }
+
+  @Override
+  public Layout layout() {
+    return SignalColumns.LAYOUT;
+  }
+
+  /** Signals carry personal data: a rejection names line, field and code, never the text. */
+  @Override
+  public boolean quotesValues() {
+    return false;
+  }
+
+  @Override
+  public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
+    Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
+        "Channel passed a delivery of unknown partner " + delivery.partnerId()));
+    return (row, problems) -> {
+      ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
+      if (signal == null) {
+        return false;
+      }
+      Optional<SignalRouter.NotRouted> notRouted = router.route(signal, delivery, tx);
+      if (notRouted.isPresent()) {
+        problems.add(new Problem(row.line(), null, notRouted.get().code(), notRouted.get().message(), null));
+        return false;
+      }
+      receipt.reference(row.line(), signal.signal().getSignalId());
+      return true;
+    };
+  }
+}
