@@ -1,7 +1,9 @@
 package nl.wijkhub.publish;
 
 import java.util.List;
+import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
 
@@ -19,10 +21,21 @@ public final class Topics {
   public static final Topic<SubmissionReceipt> RECEIPTS =
       new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, true);
 
+  /**
+   * The processing log (verwerkingenlog), key traceId; kept forever on Kafka: only the retention job removes
+   * records, from the materialised log in PostgreSQL. Holds pseudonyms, never a BSN.
+   */
+  public static final Topic<ProcessingRecord> PROCESSING_LOG =
+      new Topic<>("wijkhub.processing-log.v1", ProcessingRecord.class, 3, true);
+
+  /** Who acted in a processing step (the person), key traceId; linked to the processing log by spanId. */
+  public static final Topic<AccessRecord> ACCESS_LOG =
+      new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, true);
+
   private Topics() {}
 
   public static List<Topic<?>> all() {
-    return List.of(INDICATORS, REJECTIONS, RECEIPTS);
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS, PROCESSING_LOG, ACCESS_LOG);
   }
 
   public static String keyOf(IndicatorObservation o) {

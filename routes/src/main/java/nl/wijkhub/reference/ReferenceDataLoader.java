@@ -92,9 +92,9 @@ public class ReferenceDataLoader {
   /**
    * The entry a parse problem is in, counted from 1 (e.g. {@code partners entry 15 > nam}), and the line. Records
    * are read as a whole, so for a wrong key Jackson's line is the end of the entry, not the key: the path is what
-   * names the entry.
+   * names the entry. Public for the other YAML configuration the hub validates the same way (covenants).
    */
-  private static String where(JacksonException e) {
+  public static String where(JacksonException e) {
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference step : e.getPath()) {
       if (step.getPropertyName() != null) {

@@ -1,0 +1,75 @@
+package nl.wijkhub.privacy;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.YearMonth;
+
+/**
+ * One AES-256-GCM data key per covenant and month, created when the first signal of that month is sealed and stored
+ * wrapped by the master key. Destroying it (crypto-shredding) makes everything sealed with it unreadable: this is
+ * how the retention work deletes a period from the topic, the store and every backup at once.
+ */
+public final class DataKeys {
+
+  private final KeyFiles keys;
+  private final Clock clock;
+
+  DataKeys(KeyFiles keys, Clock clock) {
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** The data key to seal with; created on first use; refused once destroyed. */
+  synchronized Aead forSealing(String covenant, YearMonth period) {
+    String name = name(covenant, period);
+    KeysetHandle keyset = keys.read(name).orElseGet(() -> {
+      KeysetHandle created = generate();
+      keys.write(name, created);
+      return created;
+    });
+    return primitive(name, keyset);
+  }
+
+  /** The data key to open with; never created here. */
+  Aead forOpening(String covenant, YearMonth period) {
+    String name = name(covenant, period);
+    if (keys.isDestroyed(name)) {
+      throw new KeyUnavailable("Data key " + name + " was destroyed: its signals are past retention");
+    }
+    return primitive(name, keys.read(name).orElseThrow(() -> new KeyUnavailable("Data key " + name
+        + " does not exist")));
+  }
+
+  /** Crypto-shreds a period: afterwards nothing sealed under it can be opened, and it is never created again. */
+  public void destroy(String covenant, YearMonth period) {
+    keys.destroy(name(covenant, period), clock.instant());
+  }
+
+  public boolean isDestroyed(String covenant, YearMonth period) {
+    return keys.isDestroyed(name(covenant, period));
+  }
+
+  static String name(String covenant, YearMonth period) {
+    return "data/" + covenant + "/" + period;
+  }
+
+  private static Aead primitive(String name, KeysetHandle keyset) {
+    try {
+      return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailable("Data key " + name + " cannot be used", e);
+    }
+  }
+
+  private static KeysetHandle generate() {
+    try {
+      return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailable("Cannot generate a data key", e);
+    }
+  }
+}

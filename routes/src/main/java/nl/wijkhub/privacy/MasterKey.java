@@ -1,0 +1,63 @@
+package nl.wijkhub.privacy;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.KmsClients;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+
+/** Finds the key-encryption key that wraps every other key (see {@link PrivacySettings} for the order). */
+final class MasterKey {
+
+  private MasterKey() {}
+
+  static Aead load(PrivacySettings settings) {
+    TinkSetup.ensureRegistered();
+    try {
+      if (present(settings.kmsKeyUri())) {
+        return KmsClients.get(settings.kmsKeyUri()).getAead(settings.kmsKeyUri());
+      }
+      String json = present(settings.masterKeyset()) ? settings.masterKeyset() : fromFile(settings);
+      return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
+          .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailable("The master key cannot be used (wijkhub.privacy: kms-key-uri, master-keyset or"
+          + " master-keyset-file): " + e.getMessage(), e);
+    }
+  }
+
+  private static String fromFile(PrivacySettings settings) throws GeneralSecurityException {
+    Path file = settings.masterKeysetFile();
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file);
+      }
+      if (!settings.createMasterKeyset()) {
+        throw new KeyUnavailable("No master key: " + file + " does not exist and wijkhub.privacy"
+            + ".create-master-keyset is false; restore the master keyset file, or set WIJKHUB_MASTER_KEYSET or"
+            + " WIJKHUB_KMS_KEY_URI");
+      }
+      String json = TinkJsonProtoKeysetFormat.serializeKeyset(
+          KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      KeyFiles.writeAtomically(file, json);
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+      return json;
+    } catch (IOException e) {
+      throw new KeyUnavailable("Cannot read or create the master keyset file " + file, e);
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,56 @@
+package nl.wijkhub.privacy;
+
+import com.google.crypto.tink.HybridDecrypt;
+import com.google.crypto.tink.HybridEncrypt;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
+import java.security.GeneralSecurityException;
+
+/**
+ * Each recipient's HPKE key pair (X25519, HKDF-SHA256, AES-128-GCM), created on first use and stored wrapped. The
+ * hub seals with the public half; the private half is used only on behalf of the MultiTeam module, through
+ * {@link RecipientDecryption}.
+ */
+final class RecipientKeys {
+
+  private final KeyFiles keys;
+
+  RecipientKeys(KeyFiles keys) {
+    this.keys = keys;
+  }
+
+  HybridEncrypt encrypterFor(String recipient) {
+    try {
+      return privateKeyset(recipient, true).getPublicKeysetHandle()
+          .getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailable("Recipient key of " + recipient + " cannot encrypt", e);
+    }
+  }
+
+  HybridDecrypt decrypterFor(String recipient) {
+    try {
+      return privateKeyset(recipient, false).getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class);
+    } catch (GeneralSecurityException e) {
+      throw new KeyUnavailable("Recipient key of " + recipient + " cannot decrypt", e);
+    }
+  }
+
+  private synchronized KeysetHandle privateKeyset(String recipient, boolean create) {
+    String name = "recipient/" + recipient;
+    return keys.read(name).orElseGet(() -> {
+      if (!create) {
+        throw new KeyUnavailable("Recipient " + recipient + " has no key yet");
+      }
+      try {
+        KeysetHandle created = KeysetHandle.generateNew(
+            PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);
+        keys.write(name, created);
+        return created;
+      } catch (GeneralSecurityException e) {
+        throw new KeyUnavailable("Cannot generate a key for recipient " + recipient, e);
+      }
+    });
+  }
+}

@@ -1,0 +1,135 @@
+package nl.wijkhub.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.wijkhub.events.AccessRecord;
+import nl.wijkhub.events.ProcessingRecord;
+import nl.wijkhub.events.ProcessingStatus;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
+import nl.wijkhub.support.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The processing log on the real broker, registry and PostgreSQL: a step's record commits with the step's
+ * transaction or not at all, a view's record is confirmed before the call returns, and the materialised log is
+ * append-only for the hub's own database role.
+ */
+@SpringBootTest
+@ExtendWith(TestInfrastructure.class)
+class ProcessingLogIT {
+
+  private static final String ISOLATION = TestInfrastructure.isolation();
+  private static final String SCHEMA = ISOLATION.replace('-', '_');
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-processing-log-it");
+
+  @DynamicPropertySource
+  static void hub(DynamicPropertyRegistry registry) {
+    Map<String, String> props = TestInfrastructure.hubProperties(DATA, ISOLATION);
+    props.forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @Autowired
+  ProcessingLog log;
+
+  @Autowired
+  SubmissionPublisher publisher;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void aStepsRecordCommitsWithItsTransactionAndAViewsRecordIsConfirmedBeforeReturning() {
+    String trace = TraceIds.newTraceId();
+    ProcessingRecord routed = record(trace, "doorgestuurd");
+    ProcessingRecord aborted = record(trace, "geweigerd");
+    ProcessingRecord afterAbort = record(trace, "ingetrokken");
+    ProcessingRecord viewed = record(trace, "ingezien");
+    AccessRecord viewer = AccessRecord.newBuilder().setTraceId(trace).setSpanId(viewed.getSpanId())
+        .setActingPerson("m.devries").setRole("multiteam-lid:pmg-leeuwarden-oost").setOrganisation("pmg-multiteam")
+        .setAccessedAt(Instant.now()).build();
+
+    try (EventTransaction step = publisher.begin(false)) {
+      log.record(step, routed);
+      step.commit();
+    }
+    try (EventTransaction step = publisher.begin(false)) {
+      log.record(step, aborted);
+    }
+    try (EventTransaction step = publisher.begin(false)) {
+      log.record(step, afterAbort);
+      step.commit();
+    }
+    log.recordAndConfirm(viewed, viewer);
+
+    // One trace id, one partition: once the later records are stored, the aborted one would have been too.
+    await().atMost(Duration.ofSeconds(60)).until(() -> names(trace).size() == 3);
+    assertThat(names(trace)).containsExactlyInAnyOrder("doorgestuurd", "ingetrokken", "ingezien");
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+        "SELECT acting_person FROM access_record WHERE span_id = ?", String.class, viewed.getSpanId()).size() == 1);
+    assertThat(jdbc.queryForObject("SELECT processing_activity_id FROM processing_record WHERE span_id = ?",
+        String.class, routed.getSpanId())).isEqualTo(routed.getProcessingActivityId());
+  }
+
+  @Test
+  void theHubsRoleMayInsertAndSelectButNeverUpdateOrDelete() throws SQLException {
+    try (Connection hub = DriverManager.getConnection(TestInfrastructure.DB_URL + "?currentSchema=" + SCHEMA,
+        TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD); Statement sql = hub.createStatement()) {
+      String span = TraceIds.newSpanId();
+      sql.executeUpdate("INSERT INTO processing_record (span_id, trace_id, name, start_time, end_time, status,"
+          + " processing_activity_id, organisation) VALUES ('" + span + "', '" + TraceIds.newTraceId() + "',"
+          + " 'ontvangen', now(), now(), 'OK', 'https://wijkhub.example/verwerkingsregister/x', 'wijkhub')");
+
+      assertRefused(sql, "UPDATE processing_record SET organisation = 'iemand' WHERE span_id = '" + span + "'");
+      assertRefused(sql, "DELETE FROM processing_record WHERE span_id = '" + span + "'");
+      assertRefused(sql, "TRUNCATE processing_record");
+      assertRefused(sql, "DELETE FROM access_record");
+
+      // The hub's role owns the table, so it can grant itself the privileges back; the trigger still refuses.
+      sql.execute("GRANT UPDATE, DELETE, TRUNCATE ON processing_record TO " + TestInfrastructure.DB_USER);
+      assertRefused(sql, "UPDATE processing_record SET organisation = 'iemand' WHERE span_id = '" + span + "'");
+      assertRefused(sql, "DELETE FROM processing_record WHERE span_id = '" + span + "'");
+      assertRefused(sql, "TRUNCATE processing_record");
+
+      assertThat(jdbc.queryForObject("SELECT organisation FROM processing_record WHERE span_id = ?", String.class,
+          span)).isEqualTo("wijkhub");
+    }
+  }
+
+  private static void assertRefused(Statement sql, String statement) {
+    SQLException refused = catchThrowableOfType(SQLException.class, () -> sql.execute(statement));
+    assertThat((Throwable) refused).as(statement).isNotNull();
+    assertThat(refused.getSQLState()).as(statement).isEqualTo("42501");
+  }
+
+  private List<String> names(String trace) {
+    return jdbc.queryForList("SELECT name FROM processing_record WHERE trace_id = ?", String.class, trace);
+  }
+
+  private static ProcessingRecord record(String trace, String name) {
+    Instant now = Instant.now();
+    return ProcessingRecord.newBuilder().setTraceId(trace).setSpanId(TraceIds.newSpanId()).setName(name)
+        .setStartTime(now).setEndTime(now).setStatus(ProcessingStatus.OK)
+        .setProcessingActivityId("https://wijkhub.example/verwerkingsregister/pmg-multiteam-signalen"
+            + "#pmg-leeuwarden-oost/v2")
+        .setOrganisation("wijkhub").setDataSubjectId("v1764580000:abc").setDataSubjectIdType(
+            "pseudoniem:pmg-leeuwarden-oost").setCovenantId("pmg-leeuwarden-oost").setCovenantVersion(2).build();
+  }
+}
