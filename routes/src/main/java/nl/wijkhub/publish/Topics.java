@@ -7,12 +7,15 @@ import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
 
-/** The topic catalogue. Keys are strings; values Avro in the Confluent wire format. */
+/** The topic catalogue. Keys are strings; values Avro in the Confluent wire format unless said otherwise. */
 public final class Topics {
 
-  /** Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. */
+  /**
+   * Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. Kept forever:
+   * the monitoring store is rebuilt from it.
+   */
   public static final Topic<IndicatorObservation> INDICATORS =
-      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, false);
+      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, true);
 
   /** Rejected records, key submissionId. */
   public static final Topic<Rejection> REJECTIONS = new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, false);
@@ -32,10 +35,18 @@ public final class Topics {
   public static final Topic<AccessRecord> ACCESS_LOG =
       new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, true);
 
+  /**
+   * Records of {@link #INDICATORS} the monitoring store could not store: the original key and value bytes as they
+   * were on that topic, with the reason and the source partition and offset in headers ({@code DeadLetters}). One
+   * partition keeps them in the order they failed; kept until an operator has replayed them, and after.
+   */
+  public static final Topic<byte[]> INDICATOR_DEAD_LETTERS =
+      new Topic<>("wijkhub.indicators.dlq.v1", byte[].class, 1, true);
+
   private Topics() {}
 
   public static List<Topic<?>> all() {
-    return List.of(INDICATORS, REJECTIONS, RECEIPTS, PROCESSING_LOG, ACCESS_LOG);
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS, PROCESSING_LOG, ACCESS_LOG, INDICATOR_DEAD_LETTERS);
   }
 
   public static String keyOf(IndicatorObservation o) {

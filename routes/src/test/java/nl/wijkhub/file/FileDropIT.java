@@ -89,9 +89,10 @@ class FileDropIT {
         r -> r.getSubmissionId().equals(id))).hasSize(1);
 
     JsonNode stored = awaitObservations("?programme=leeuwarden-oost&indicator=taalmaatjes-gekoppeld&wijk=bilgaard"
-        + "&periode=2024", rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(id));
+        + "&periode=2024", rows -> rows.size() == 1
+        && rows.get(0).get("partners").get(0).get("submissionId").asString().equals(id));
     assertThat(stored.get(0).get("value").asDouble()).isEqualTo(7.0);
-    assertThat(stored.get(0).get("note").asString()).isEqualTo("run " + run);
+    assertThat(stored.get(0).get("partners").get(0).get("note").asString()).isEqualTo("run " + run);
     assertThat(stored.get(0).get("unit").asString()).isEqualTo("koppels");
   }
 
@@ -170,7 +171,8 @@ class FileDropIT {
     String correction = partner.awaitReceipt("dbieb", "q2-correctie.csv").get("submissionId").asString();
 
     JsonNode current = awaitObservations("?indicator=taalmaatjes-gekoppeld&wijk=bilgaard&periode=2023-Q2",
-        rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(correction));
+        rows -> rows.size() == 1
+            && rows.get(0).get("partners").get(0).get("submissionId").asString().equals(correction));
     assertThat(current.get(0).get("value").asDouble()).isEqualTo(6.0);
     assertThat(store.history("leeuwarden-oost", "taalmaatjes-gekoppeld", "bilgaard", "2023-Q2"))
         .extracting(o -> o.value()).containsExactly(5.0, 6.0);
@@ -256,7 +258,7 @@ class FileDropIT {
 
   private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
     return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query)
-        .body()), ready::test);
+        .body()).get("observations"), ready::test);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
