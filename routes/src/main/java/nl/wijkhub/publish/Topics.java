@@ -2,27 +2,40 @@ package nl.wijkhub.publish;
 
 import java.util.List;
 import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.Topic.Lifetime;
 
 /** The topic catalogue. Keys are strings; values Avro in the Confluent wire format. */
 public final class Topics {
 
   /** Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. */
   public static final Topic<IndicatorObservation> INDICATORS =
-      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, false);
+      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, Lifetime.BROKER_DEFAULT);
 
-  /** Rejected records, key submissionId. */
-  public static final Topic<Rejection> REJECTIONS = new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, false);
+  /** Rejected records, key submissionId; they quote the partner's text, so they are kept for a bounded time. */
+  public static final Topic<Rejection> REJECTIONS =
+      new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, Lifetime.EXCERPTS);
 
-  /** Receipts, key submissionId; kept forever, as they are the ledger of what was ingested. */
+  /** Receipts, key submissionId; their messages quote the partner's text, so they are kept for a bounded time. */
   public static final Topic<SubmissionReceipt> RECEIPTS =
-      new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, true);
+      new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, Lifetime.EXCERPTS);
+
+  /**
+   * The ledger of what was ingested, one entry per committed delivery, key submissionId, written in the delivery's
+   * transaction. One partition, so that every hub replays the entries in commit order: the partner's current delivery
+   * is simply the last one that qualifies. Compacted with a key per delivery, so nothing is lost to time (duplicates
+   * must be found for as long as the hub runs; an entry is about 200 bytes and holds nothing the partner wrote), and
+   * a tombstone removes one delivery's entry should that ever be needed.
+   */
+  public static final Topic<LedgerEntry> LEDGER = new Topic<>("wijkhub.ledger.v1", LedgerEntry.class, 1,
+      Lifetime.COMPACTED);
 
   private Topics() {}
 
   public static List<Topic<?>> all() {
-    return List.of(INDICATORS, REJECTIONS, RECEIPTS);
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS, LEDGER);
   }
 
   public static String keyOf(IndicatorObservation o) {
