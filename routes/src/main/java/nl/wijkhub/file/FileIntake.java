@@ -25,9 +25,9 @@ import org.slf4j.MDC;
 /**
  * The drop folder's side of a delivery: decide whether a picked-up file can be ingested, and finish it afterwards.
  * Files that cannot be read at all go to quarantine with a reason. A file in {@code inbox/<partner>/proef/} is a
- * trial: validated and receipted in {@code outbox/<partner>/proef/}, never published. A file whose content was
- * already committed under the same name but never archived (the hub stopped between commit and move) is finished
- * with its original receipt instead of being published again.
+ * trial: validated and receipted in {@code outbox/<partner>/proef/}, never published. A file whose delivery was
+ * already committed but never moved (the hub stopped between commit and move) is found on the ledger and finished
+ * with its original receipt instead of being published again, whether it was accepted, rejected or refused.
  */
 public class FileIntake {
 
@@ -76,22 +76,36 @@ public class FileIntake {
     delivery = trial ? delivery.asDryRun() : delivery;
     MDC.put("submission", delivery.submissionId());
     Optional<Problem> refusal = admission.refusal(delivery);
+    Optional<SubmissionReceipt> unfinished = trial ? Optional.empty() : unfinished(delivery, file);
+    if (unfinished.isPresent()) {
+      LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
+      if (refusal.isPresent()) {
+        writeReceipt(unfinished.get());
+        quarantine(file, refusal.get().message());
+      } else {
+        finish(file, unfinished.get());
+      }
+      return null;
+    }
     if (refusal.isPresent()) {
       writeReceipt(ingestor.ingest(delivery));
       quarantine(file, refusal.get().message());
       return null;
     }
-    Delivery candidate = delivery;
-    Optional<SubmissionReceipt> unfinished = trial ? Optional.empty()
-        : ingestor.original(partnerId, delivery.sha256())
-            .filter(original -> original.getSourceName().equals(candidate.sourceName())
-                && !folder.isArchived(partnerId, original.getSubmissionId()));
-    if (unfinished.isPresent()) {
-      LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
-      finish(file, unfinished.get());
-      return null;
-    }
     return delivery;
+  }
+
+  /**
+   * The receipt of this very file's delivery when it was committed but the hub stopped before moving it, whatever the
+   * outcome (accepted, rejected, refused or duplicate): the partner's latest delivery of the same content under the
+   * same name, not archived, and committed after the file last changed (a file dropped again later is a new delivery).
+   */
+  private Optional<SubmissionReceipt> unfinished(Delivery delivery, Path file) {
+    long modified = lastModified(file);
+    return ingestor.latest(delivery.partnerId(), delivery.sha256())
+        .filter(committed -> committed.getSourceName().equals(delivery.sourceName())
+            && committed.getReceivedAt().toEpochMilli() >= modified
+            && !folder.isArchived(delivery.partnerId(), committed.getSubmissionId()));
   }
 
   /** Called with the committed receipt: hand it to the partner, then archive the file. */
@@ -117,6 +131,14 @@ public class FileIntake {
     Path moved = folder.quarantine(file, reason);
     LOG.warn("Quarantined {}", moved.getFileName());
     MDC.clear();
+  }
+
+  private static long lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static long size(Path file) {

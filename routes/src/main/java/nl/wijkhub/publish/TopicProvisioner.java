@@ -1,5 +1,6 @@
 package nl.wijkhub.publish;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the catalogue's topics when they are missing, and makes sure a topic the catalogue keeps forever is kept
- * forever also when it already existed (an older hub created {@code wijkhub.indicators.v1} with the broker's
- * default retention, and the store is rebuilt from it).
+ * Creates the catalogue's topics when they are missing, and gives every topic the cleanup its {@link Topic.Lifetime}
+ * asks for, on new and existing topics alike: a hub started with a shorter excerpt retention shortens it on topics
+ * an older hub created. Partitions and replication of an existing topic are left as they are.
  */
 public final class TopicProvisioner {
 
@@ -27,15 +28,21 @@ public final class TopicProvisioner {
 
   private TopicProvisioner() {}
 
-  public static void ensureTopics(Map<String, Object> clientProperties, short replicationFactor) {
+  public static void ensureTopics(Map<String, Object> clientProperties, short replicationFactor,
+      Duration excerptRetention) {
     List<NewTopic> topics = Topics.all().stream()
-        .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor).configs(configs(t, replicationFactor)))
+        .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor)
+            .configs(configs(t, replicationFactor, excerptRetention)))
         .toList();
-    List<AlterConfigOp> keepForever = List.of(new AlterConfigOp(
-        new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET));
-    Map<ConfigResource, Collection<AlterConfigOp>> retention = new HashMap<>();
-    Topics.all().stream().filter(Topic::keepForever)
-        .forEach(t -> retention.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), keepForever));
+    Map<ConfigResource, Collection<AlterConfigOp>> alterations = new HashMap<>();
+    for (Topic<?> topic : Topics.all()) {
+      List<AlterConfigOp> ops = configs(topic, replicationFactor, excerptRetention).entrySet().stream()
+          .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+          .toList();
+      if (!ops.isEmpty()) {
+        alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), ops);
+      }
+    }
     try (Admin admin = Admin.create(clientProperties)) {
       for (var result : admin.createTopics(topics).values().values()) {
         try {
@@ -46,9 +53,11 @@ public final class TopicProvisioner {
           }
         }
       }
-      await(admin.incrementalAlterConfigs(retention).all());
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot set retention.ms=-1 on the topics the hub keeps forever", e.getCause());
+      try {
+        await(admin.incrementalAlterConfigs(alterations).all());
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("Cannot set the retention of the hub's Kafka topics", e.getCause());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
@@ -59,23 +68,33 @@ public final class TopicProvisioner {
   }
 
   /**
-   * The settings a new topic gets. {@code min.insync.replicas} is min(2, replication factor): with the production
-   * factor of 3 an acknowledged write is on two brokers and writes go on while one broker is down; a factor of 1
-   * (the embedded broker) needs 1 to accept writes at all. Replication factor minus one was the alternative; it
-   * gives the same 2 for a factor of 3, but for a factor of 2 it would acknowledge writes held by one broker only,
-   * and this hub prefers refusing a delivery (the partner is told to retry) over losing one.
+   * The topic-level settings a topic gets, on creation and again on every start. {@code min.insync.replicas} is
+   * min(2, replication factor): with the production factor of 3 an acknowledged write is on two brokers and writes
+   * go on while one broker is down; a factor of 1 (the embedded broker) needs 1 to accept writes at all. Replication
+   * factor minus one was the alternative; it gives the same 2 for a factor of 3, but for a factor of 2 it would
+   * acknowledge writes held by one broker only, and this hub prefers refusing a delivery (the partner is told to
+   * retry) over losing one.
    */
-  static Map<String, String> configs(Topic<?> topic, short replicationFactor) {
+  static Map<String, String> configs(Topic<?> topic, short replicationFactor, Duration excerptRetention) {
     Map<String, String> configs = new HashMap<>();
     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, replicationFactor)));
-    if (topic.keepForever()) {
-      configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    switch (topic.lifetime()) {
+      case FOREVER -> configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+      case EXCERPTS -> {
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(excerptRetention.toMillis()));
+      }
+      case COMPACTED -> configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+      case RETAINED -> {
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+      }
     }
     return configs;
   }
 
-  private static void await(KafkaFuture<Void> future)
-      throws ExecutionException, InterruptedException, TimeoutException {
+  private static void await(KafkaFuture<?> future)
+      throws InterruptedException, ExecutionException, TimeoutException {
     future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }
