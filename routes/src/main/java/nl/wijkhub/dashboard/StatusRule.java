@@ -15,8 +15,9 @@ public final class StatusRule {
       "nog geen cijfer". Is de streefwaarde gehaald: "behaald". Anders vergelijken we met de rechte lijn van nul \
       bij de start naar de streefwaarde op de einddatum: wie op of boven die lijn zit, ligt "op koers"; wie eronder \
       zit, of de einddatum voorbij is zonder de streefwaarde te halen, ligt "achter". Bij een streefwaarde over \
-      meerdere jaren tellen we de jaarcijfers sinds de start op. Heeft een partner een klein aantal afgeschermd \
-      ("<5") en kan de status daardoor zowel de ene als de andere zijn, dan is de status "niet te bepalen".""";
+      meerdere jaren tellen we de jaarcijfers sinds de start op. Is het cijfer afgeschermd omdat het een klein \
+      aantal is of er een verraadt ("<5" of "×"), en kan de status daardoor zowel de ene als de andere zijn, dan \
+      is de status "niet te bepalen".""";
 
   private StatusRule() {}
 
