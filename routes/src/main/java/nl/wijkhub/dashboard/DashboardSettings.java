@@ -1,8 +1,6 @@
 package nl.wijkhub.dashboard;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,9 +10,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param smallNumberThreshold counts from 1 to this value minus one are shown as "&lt;threshold" wherever the
  *     viewer is not programme staff (default 5)
- * @param zone the programmes' time zone: deadlines, "today" and the reminder day are dates there
  */
 @Validated
 @ConfigurationProperties("wijkhub.dashboard")
-public record DashboardSettings(@DefaultValue("5") @Min(2) int smallNumberThreshold,
-    @DefaultValue("Europe/Amsterdam") @NotNull ZoneId zone) {}
+public record DashboardSettings(@DefaultValue("5") @Min(2) int smallNumberThreshold) {}
