@@ -23,7 +23,7 @@ class FileDropConfiguration {
 
   @Bean
   FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, CountIngestor ingestor,
-      FileDropSettings settings, Clock clock) {
-    return new FileIntake(folder, reference, admission, ingestor, settings, clock);
+      FileDropSettings settings, HubSettings hub, Clock clock) {
+    return new FileIntake(folder, reference, admission, ingestor, settings, hub.spoolDir().resolve("file"), clock);
   }
 }
