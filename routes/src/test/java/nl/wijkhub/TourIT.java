@@ -23,6 +23,7 @@ import nl.wijkhub.embedded.HubProcess;
 import nl.wijkhub.support.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,7 +40,8 @@ class TourIT {
       Pattern.DOTALL);
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
 
-  @TempDir
+  /** Kept when the test fails, for the hub's log. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path data;
 
   /**
