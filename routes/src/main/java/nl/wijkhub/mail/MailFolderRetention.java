@@ -38,7 +38,7 @@ class MailFolderRetention implements Purge {
 
   @Override
   public int purge(Instant now) {
-    Session session = Session.getInstance(new Properties());
+    Session session = Session.getInstance(timeouts());
     try (Store store = session.getStore(server.ssl() ? "imaps" : "imap")) {
       store.connect(server.host(), server.port(), server.user(), server.password());
       Folder mailFolder = store.getFolder(folder);
@@ -53,5 +53,15 @@ class MailFolderRetention implements Purge {
     } catch (MessagingException e) {
       throw new IllegalStateException("Cannot purge the mail folder " + folder, e);
     }
+  }
+
+  /** A mail server that stops answering must not hold the purge (and the timer thread) for ever. */
+  private static Properties timeouts() {
+    Properties properties = new Properties();
+    for (String protocol : new String[] {"imap", "imaps"}) {
+      properties.put("mail." + protocol + ".connectiontimeout", "30000");
+      properties.put("mail." + protocol + ".timeout", "60000");
+    }
+    return properties;
   }
 }
