@@ -18,6 +18,6 @@ class DashboardBoundariesTest {
   static final ArchRule readModelsOnly = noClasses().that().resideInAnyPackage("nl.wijkhub.dashboard..",
           "nl.wijkhub.report..", "nl.wijkhub.completeness..")
       .should().dependOnClassesThat().resideInAnyPackage("nl.wijkhub.file..", "nl.wijkhub.http..",
-          "nl.wijkhub.sftp..", "nl.wijkhub.mail..", "nl.wijkhub.normalise..", "nl.wijkhub.publish..",
-          "nl.wijkhub.monitoring..", "nl.wijkhub.connectors..", "org.apache.kafka..", "org.apache.camel..");
+          "nl.wijkhub.sftp..", "nl.wijkhub.mail..", "nl.wijkhub.delivery..", "nl.wijkhub.counts..",
+          "nl.wijkhub.signals..", "nl.wijkhub.publish..", "nl.wijkhub.monitoring..", "nl.wijkhub.connectors..", "org.apache.kafka..", "org.apache.camel..");
 }

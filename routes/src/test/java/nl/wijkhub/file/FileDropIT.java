@@ -188,13 +188,76 @@ class FileDropIT {
         .isEqualTo("BESTAND_LEEG");
     assertThat(partner.awaitReceipt("dbieb", "tellingen.pdf").get("errors").get(0).get("code").asString())
         .isEqualTo("FORMAAT_ONBEKEND");
-    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().size() == 6);
+    // Other tests quarantine files in the same folder: wait for these three and their reasons.
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().stream().filter(name -> name.contains(
+        "geen-partner-tellingen.csv") || name.contains("dbieb-leeg.csv") || name.contains("dbieb-tellingen.pdf"))
+        .count() == 6);
     assertThat(quarantined()).anySatisfy(name -> assertThat(name).endsWith("geen-partner-tellingen.csv"))
         .anySatisfy(name -> assertThat(name).endsWith("dbieb-leeg.csv"))
         .anySatisfy(name -> assertThat(name).endsWith("dbieb-tellingen.pdf"));
     Path reason = Files.list(partner.quarantine()).filter(p -> p.toString().endsWith("geen-partner-tellingen.csv"
         + ".reden.txt")).findFirst().orElseThrow();
     assertThat(Files.readString(reason)).contains("geen-partner", "bekende partner");
+  }
+
+  @Test
+  void aFileInTheInboxRootOrNestedTooDeepGoesToQuarantineWithAReason() throws IOException {
+    Path root = write(DATA.resolve("inbox").resolve("los-" + UUID.randomUUID() + ".csv"));
+    Path deep = write(DATA.resolve("inbox").resolve("dbieb").resolve("proef").resolve("2024")
+        .resolve("diep-" + UUID.randomUUID() + ".csv"));
+
+    Path rootReason = awaitQuarantined(root.getFileName() + ".reden.txt");
+    Path deepReason = awaitQuarantined(deep.getFileName() + ".reden.txt");
+
+    assertThat(Files.readString(rootReason)).contains("direct in de map inbox/");
+    assertThat(Files.readString(deepReason)).contains("'dbieb/proef/2024' wordt niet gelezen");
+    assertThat(root).doesNotExist();
+    assertThat(deep).doesNotExist();
+  }
+
+  @Test
+  void aSymbolicLinkIsQuarantinedWithoutFollowingIt() throws IOException {
+    Path target = write(TestInfrastructure.tempDir("wijkhub-elders").resolve("geheim.csv"));
+    String name = "link-" + UUID.randomUUID() + ".csv";
+    Path link = Files.createSymbolicLink(DATA.resolve("inbox").resolve("dbieb").resolve(name), target);
+
+    Path reason = awaitQuarantined(name + ".reden.txt");
+
+    assertThat(Files.readString(reason)).contains("symbolische koppeling");
+    assertThat(link).doesNotExist();
+    assertThat(Files.isSymbolicLink(reason.resolveSibling(reason.getFileName().toString().replace(".reden.txt", ""))))
+        .isTrue();
+    assertThat(target).exists();
+    assertThat(partner.receiptJson("dbieb", name)).doesNotExist();
+  }
+
+  @Test
+  void aFileStillBeingWrittenUnderATemporaryNameIsIgnoredUntilItIsRenamed() throws IOException {
+    String name = "hernoemd-" + UUID.randomUUID() + ".csv";
+    Path inbox = DATA.resolve("inbox").resolve("dbieb");
+    Path part = Files.writeString(inbox.resolve(name + ".part"), HEADER + "taalmaatjes-gekoppeld;Bilgaard;2022;3;"
+        + name + "\n");
+    Path dotFile = Files.writeString(inbox.resolve("." + name), HEADER);
+    // A later delivery's receipt proves the hub scanned the folder since the two were written.
+    partner.deliver("dbieb", "daarna-" + name, HEADER + "taalmaatjes-gekoppeld;Bilgaard;2022;4;" + name + "\n");
+    partner.awaitReceipt("dbieb", "daarna-" + name);
+
+    assertThat(part).exists();
+    assertThat(dotFile).exists();
+    Files.delete(dotFile);
+    Files.move(part, inbox.resolve(name));
+    assertThat(partner.awaitReceipt("dbieb", name).get("status").asString()).isEqualTo("ACCEPTED");
+  }
+
+  private static Path write(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;1;\n");
+  }
+
+  private Path awaitQuarantined(String suffix) throws IOException {
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().stream().anyMatch(n -> n.endsWith(suffix)));
+    return quarantined().stream().filter(n -> n.endsWith(suffix)).map(partner.quarantine()::resolve).findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -235,7 +235,7 @@ public final class Launcher {
 
         Deliver a first file:
           cp %s %s/
-          cat %s
+          ./wijkhub receipt dbieb dbieb-2024.csv
           curl '%s/api/v1/observations?indicator=taalmaatjes-gekoppeld'
         or through the API, with partner dbieb's demo key:
           curl -H 'Authorization: Bearer demo-dbieb' -H 'Content-Type: text/csv' \\
@@ -253,7 +253,6 @@ public final class Launcher {
             + mail.smtpPort() + ", IMAP 127.0.0.1:" + mail.imapPort() + ", mailbox " + DemoMailServer.MAILBOX,
         shown(RuntimeLayout.locate().home().resolve("examples").resolve("dbieb-2024.csv")),
         shown(dataDir.resolve("inbox").resolve("dbieb")),
-        shown(dataDir.resolve("outbox").resolve("dbieb").resolve("dbieb-2024.csv.receipt.txt")),
         hubUrl,
         shown(RuntimeLayout.locate().home().resolve("examples").resolve("dbieb-2024-met-fouten.csv")),
         hubUrl,
