@@ -7,6 +7,7 @@ import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.connectors.monitoring.StoredObservation;
 import nl.wijkhub.reference.Indicator;
 import nl.wijkhub.reference.ReferenceData;
+import nl.wijkhub.security.HubPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,11 +29,13 @@ public class ObservationsController {
     this.reference = reference;
   }
 
+  /** Only what the caller may see: a partner its own figures, programme staff their programme's. */
   @GetMapping("/api/v1/observations")
-  public List<ObservationView> current(@RequestParam(required = false) String programme,
+  public List<ObservationView> current(HubPrincipal caller, @RequestParam(required = false) String programme,
       @RequestParam(required = false) String indicator, @RequestParam(required = false) String wijk,
       @RequestParam(required = false) String periode) {
     return store.current(new ObservationQuery(programme, indicator, wijk, periode)).stream()
+        .filter(o -> caller.maySeeFigure(o.programme(), o.partner()))
         .map(this::view).toList();
   }
 
