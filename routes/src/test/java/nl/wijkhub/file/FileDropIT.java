@@ -215,7 +215,7 @@ class FileDropIT {
 
   @Test
   void healthIsUpWhenKafkaTheRegistryAndTheStoreAreReachable() throws Exception {
-    HttpResponse<String> response = get("/actuator/health");
+    HttpResponse<String> response = get("/actuator/health", "demo-beheer");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode health = JSON.readTree(response.body());
@@ -255,13 +255,15 @@ class FileDropIT {
   }
 
   private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query)
+    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query, "demo-programmabureau")
         .body()), ready::test);
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** As a demo user: health details are for operators, the figures for the programme's staff. */
+  private HttpResponse<String> get(String path, String demoUser) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
+        "Basic " + java.util.Base64.getEncoder().encodeToString((demoUser + ":" + demoUser).getBytes(
+            java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> quarantined() throws IOException {

@@ -81,6 +81,17 @@ class LocalUsersTest {
         .hasMessageContaining("user 5 'e': a login acts for one partner only");
   }
 
+  @Test
+  void theHubRefusesToStartWithDemoUsersUnderTheProdProfile() {
+    org.springframework.mock.env.MockEnvironment prod = new org.springframework.mock.env.MockEnvironment();
+    prod.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> SecurityConfiguration.refuseDemoLoginsUnderProd(prod, new ApiKeySettings(false),
+        SecuritySettingsFixture.settings(true), "file:../config/"))
+        .hasMessageContaining("wijkhub.security.demo-users is true under the prod profile")
+        .hasMessageContaining("WIJKHUB_SECURITY_DEMO_USERS=false");
+  }
+
   private static HubPrincipal hub(LocalUsers users, String name) {
     return ((LocalUsers.LocalUser) users.loadUserByUsername(name)).hub();
   }
