@@ -1,5 +1,6 @@
 package nl.wijkhub.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class HubPrincipalResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
   @Override
-  public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(this);
   }
 

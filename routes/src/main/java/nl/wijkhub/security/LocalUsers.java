@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ final class LocalUsers implements UserDetailsService {
     demo.put("demo-fg-lv", "privacy-officer:leidschendam-voorburg");
     demo.put("demo-pmg-multiteam", "multiteam:pmg-leeuwarden-oost");
     demo.put("demo-svn-multiteam", "multiteam:svn-casusoverleg");
-    return java.util.Collections.unmodifiableMap(demo);
+    return Collections.unmodifiableMap(demo);
   }
 
   private static List<Entry> read(Resource file) {

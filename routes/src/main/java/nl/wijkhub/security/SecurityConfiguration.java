@@ -1,12 +1,18 @@
 package nl.wijkhub.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.reference.ReferenceDataLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +24,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -52,6 +59,7 @@ class SecurityConfiguration {
 
   /** The registration id of the organisation's identity provider: {@code /oauth2/authorization/wijkhub}. */
   static final String PROVIDER = "wijkhub";
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   @Bean
   Principals principals(ReferenceData reference) {
@@ -169,11 +177,14 @@ class SecurityConfiguration {
   private static SimpleUrlAuthenticationFailureHandler failure(LoginAttempts attempts, String method) {
     return new SimpleUrlAuthenticationFailureHandler("/login?error") {
       @Override
-      public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
-          jakarta.servlet.http.HttpServletResponse response,
-          org.springframework.security.core.AuthenticationException exception)
-          throws java.io.IOException, jakarta.servlet.ServletException {
+      public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+          AuthenticationException exception) throws IOException, ServletException {
         attempts.failed(request.getRemoteAddr(), method);
+        // The provider's error code and description name what failed (nonce, issuer, no role), never the person.
+        if (exception instanceof OAuth2AuthenticationException refused) {
+          LOG.warn("Login through the identity provider refused: [{}] {}", refused.getError().getErrorCode(),
+              refused.getError().getDescription());
+        }
         super.onAuthenticationFailure(request, response, exception);
       }
     };

@@ -41,7 +41,6 @@ class OidcLoginIT {
     registry.add("wijkhub.security.oidc.client-id", () -> TestOidcProvider.CLIENT_ID);
     registry.add("wijkhub.security.oidc.client-secret", () -> TestOidcProvider.CLIENT_SECRET);
     registry.add("wijkhub.security.oidc.second-factor-acr", () -> "substantial");
-    registry.add("logging.level.org.springframework.security", () -> "DEBUG");
   }
 
   @AfterAll
