@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import nl.wijkhub.security.HubPrincipal;
+import nl.wijkhub.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,8 +53,9 @@ public class ObservationsController {
     this.settings = settings;
   }
 
+  /** Only what the caller may see: a partner its own figures, programme staff their programme's. */
   @GetMapping("/api/v1/observations")
-  public Page figures(@RequestParam(required = false) String programme,
+  public Page figures(HubPrincipal caller, @RequestParam(required = false) String programme,
       @RequestParam(required = false) String indicator, @RequestParam(required = false) String wijk,
       @RequestParam(required = false) String periode, @RequestParam(required = false) String partner,
       @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -61,7 +64,7 @@ public class ObservationsController {
       throw new Refused("LIMIT_ONGELDIG", "Ongeldige limit", "limit moet tussen 1 en " + settings.pageLimit()
           + " liggen.");
     }
-    ObservationQuery query = new ObservationQuery(programme, indicator, wijk, periode, partner);
+    ObservationQuery query = scoped(caller, new ObservationQuery(programme, indicator, wijk, periode, partner));
     FigurePage page = store.figures(query, cursor == null ? null : decode(cursor), size);
     return new Page(page.figures().stream().map(this::view).toList(),
         page.next() == null ? null : encode(page.next()));
@@ -69,10 +72,10 @@ public class ObservationsController {
 
   @ExceptionHandler(Refused.class)
   ResponseEntity<ProblemDetail> refused(Refused e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
     problem.setTitle(e.title);
     problem.setProperty("code", e.code);
-    return ResponseEntity.badRequest().body(problem);
+    return ResponseEntity.status(e.status).body(problem);
   }
 
   private FigureView view(Figure f) {
@@ -82,6 +85,28 @@ public class ObservationsController {
         indicator == null ? null : indicator.unit(), key.wijk(), key.period(), f.total(),
         f.partners().stream().map(ObservationsController::partnerValue).toList(),
         indicator == null ? null : indicator.target());
+  }
+
+  /**
+   * The query narrowed to what the caller may see: a partner only its own values (so a figure is what it delivered),
+   * programme staff only their programme's figures. Anything wider is refused, not silently narrowed.
+   */
+  private static ObservationQuery scoped(HubPrincipal caller, ObservationQuery asked) {
+    if (caller.has(Role.STAFF)) {
+      if (asked.programme() == null && caller.programmes().size() == 1) {
+        return asked.withProgramme(caller.programmes().iterator().next());
+      }
+      if (asked.programme() != null && caller.maySeeFigure(asked.programme(), null)) {
+        return asked;
+      }
+      throw new Refused(HttpStatus.FORBIDDEN, "PROGRAMMA_NIET_TOEGESTAAN", "Geen toegang", "U kunt alleen de"
+          + " cijfers van uw eigen programma inzien: " + String.join(", ", caller.programmes()) + ".");
+    }
+    if (!caller.has(Role.PARTNER) || asked.partner() != null && !asked.partner().equals(caller.partner())) {
+      throw new Refused(HttpStatus.FORBIDDEN, "ANDERE_PARTNER", "Geen toegang", "U kunt alleen uw eigen cijfers"
+          + " inzien.");
+    }
+    return asked.withPartner(caller.partner());
   }
 
   private static PartnerValue partnerValue(StoredObservation o) {
@@ -107,13 +132,19 @@ public class ObservationsController {
     return new FigureKey(parts[0], parts[1], parts[2], parts[3]);
   }
 
-  /** A request this API answers with 400 and a Dutch problem. */
+  /** A request this API answers with a Dutch problem: 400 unless said otherwise. */
   private static final class Refused extends RuntimeException {
+    private final HttpStatus status;
     private final String code;
     private final String title;
 
     Refused(String code, String title, String detail) {
+      this(HttpStatus.BAD_REQUEST, code, title, detail);
+    }
+
+    Refused(HttpStatus status, String code, String title, String detail) {
       super(detail, null, false, false);
+      this.status = status;
       this.code = code;
       this.title = title;
     }

@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,7 +282,7 @@ class FileDropIT {
 
   @Test
   void healthIsUpWhenKafkaTheRegistryAndTheStoreAreReachable() throws Exception {
-    HttpResponse<String> response = get("/actuator/health");
+    HttpResponse<String> response = get("/actuator/health", "demo-beheer");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode health = JSON.readTree(response.body());
@@ -320,13 +322,15 @@ class FileDropIT {
   }
 
   private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query)
-        .body()).get("observations"), ready::test);
+    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations"
+        + query, "demo-programmabureau").body()).get("observations"), ready::test);
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** As a demo user: health details are for operators, the figures for the programme's staff. */
+  private HttpResponse<String> get(String path, String demoUser) throws IOException, InterruptedException {
+    String login = Base64.getEncoder().encodeToString((demoUser + ":" + demoUser).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> quarantined() throws IOException {

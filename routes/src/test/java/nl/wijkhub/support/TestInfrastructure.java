@@ -87,6 +87,7 @@ public final class TestInfrastructure implements BeforeAllCallback {
     props.put("spring.datasource.password", DB_PASSWORD);
     props.put("spring.flyway.schemas", isolation.replace('-', '_'));
     props.put("wijkhub.api.demo-keys", "true");
+    props.put("wijkhub.security.demo-users", "true");
     return props;
   }
 

@@ -125,7 +125,9 @@ public final class Launcher {
           "WIJKHUB_DATA", dataDir.toString(),
           "HUB_PORT", Integer.toString(hubPort),
           // The tour's partners call the API with demo-<partnerId>; only ever on this machine's own hub.
-          "WIJKHUB_API_DEMO_KEYS", "true"));
+          "WIJKHUB_API_DEMO_KEYS", "true",
+          // Demo logins, each with its own name as password; refused under the prod profile like the demo keys.
+          "WIJKHUB_SECURITY_DEMO_USERS", "true"));
       if (demoMail) {
         mail = DemoMailServer.start(forSmtp.number(), forImap.number());
         hubEnvironment.putAll(mail.hubEnvironment());
@@ -141,6 +143,12 @@ public final class Launcher {
       return 1;
     }
     printBanner(kafka.get(), registry.get(), embedded, Duration.ofNanos(System.nanoTime() - startedAt));
+    System.out.println("""
+        Demo logins (password = the name): demo-programmabureau, demo-programmabureau-svn (programme office),
+          demo-beheer (operator), demo-fg, demo-fg-lv (privacy officer), demo-pmg-multiteam, demo-svn-multiteam
+          (MultiTeam), demo-<partnerId> (partners); e.g. curl -u demo-beheer:demo-beheer \
+          http://localhost:%d/actuator/health
+        """.formatted(hubPort));
 
     int exitCode = hub.awaitExit();
     if (stopping) {
@@ -236,7 +244,7 @@ public final class Launcher {
         Deliver a first file:
           cp %s %s/
           ./wijkhub receipt dbieb dbieb-2024.csv
-          curl '%s/api/v1/observations?indicator=taalmaatjes-gekoppeld'
+          curl -u demo-programmabureau:demo-programmabureau '%s/api/v1/observations?indicator=taalmaatjes-gekoppeld'
         or through the API, with partner dbieb's demo key:
           curl -H 'Authorization: Bearer demo-dbieb' -H 'Content-Type: text/csv' \\
             --data-binary @%s '%s/api/v1/submissions?dryRun=true'
