@@ -137,11 +137,14 @@ public class DeliveryPipeline {
   private SubmissionReceipt ingestNew(Delivery delivery) {
     DeliveryFormat format = delivery.format().orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown format: " + delivery.sourceName()));
+    // A refusal on either pass ends the delivery with a receipt; the re-read is the last try, never a retry.
     try {
-      return ingestRows(delivery, format, null);
-    } catch (EncodingChanged e) {
-      LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
-      return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      try {
+        return ingestRows(delivery, format, null);
+      } catch (EncodingChanged e) {
+        LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
+        return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      }
     } catch (DeliveryRefused e) {
       return publishRefusal(delivery, e.problem());
     }
@@ -160,6 +163,7 @@ public class DeliveryPipeline {
         if (!row.cellProblems().isEmpty()) {
           problems.addAll(row.cellProblems());
         }
+        ControlCharacters.check(row, kind.layout(), problems);
         if (problems.isEmpty() && rows.accept(row, problems)) {
           receipt.accepted();
         } else {
