@@ -50,11 +50,17 @@ public class DeliveryPipeline {
   /** Fair, so that a delivery waiting long is not overtaken by later ones. */
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Duration maxWait;
+  private final FailedAttempts attempts;
 
+  /**
+   * @param attempts how often a delivery may fail for a reason other than an unreachable Kafka, registry or store
+   *     before it is given up with a receipt
+   */
   public DeliveryPipeline(List<DeliveryKind> kinds, Admission admission, SubmissionPublisher publisher,
-      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait) {
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait, FailedAttempts attempts) {
     kinds.forEach(kind -> this.kinds.put(kind.kind(), kind));
     this.maxWait = maxWait;
+    this.attempts = attempts;
     this.admission = admission;
     this.publisher = publisher;
     this.ledger = ledger;
@@ -111,11 +117,22 @@ public class DeliveryPipeline {
                   clock.instant()))))
           .orElseGet(() -> ingestNew(delivery)));
       count(receipt);
+      attempts.ended(delivery);
       LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
           receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
       return receipt;
     } catch (PublishFailed e) {
       throw new DeliveryNotPublished(e);
+    } catch (RuntimeException e) {
+      if (FailedAttempts.isTransient(e) || !attempts.exhausted(delivery)) {
+        throw e;
+      }
+      // Only the class: a message may quote the delivery's content.
+      LOG.error("Delivery {} failed {} times ({}); given up with a receipt", delivery.submissionId(),
+          attempts.maxAttempts(), e.getClass().getName());
+      SubmissionReceipt receipt = publishRefusal(delivery, attempts.problem());
+      count(receipt);
+      return receipt;
     }
   }
 

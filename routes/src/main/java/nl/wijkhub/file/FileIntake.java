@@ -12,6 +12,7 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.DeliveryPipeline;
 import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
@@ -98,6 +99,11 @@ public class FileIntake {
   public void complete(@ExchangeProperty(DELIVERY) Delivery delivery, @Body SubmissionReceipt receipt) {
     if (settings.haltAfterCommit()) {
       Runtime.getRuntime().halt(137);
+    }
+    if (FailedAttempts.givenUp(receipt)) {
+      writeReceipt(receipt);
+      quarantine(delivery.content(), receipt.getErrors().get(0).getMessage());
+      return;
     }
     finish(delivery.content(), receipt);
   }

@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 
 class AdmissionTest {
 
-  private final Admission admission = new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofSeconds(60)));
+  private final Admission admission =
+      new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofSeconds(60), 3));
 
   @Test
   void readableDeliveryWithinTheLimitIsAdmitted() {

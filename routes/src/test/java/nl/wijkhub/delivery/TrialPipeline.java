@@ -26,14 +26,19 @@ public final class TrialPipeline {
   private final Path folder;
 
   public TrialPipeline(Path folder) {
+    this(folder, new CountsKind(Fixtures.reference()));
+  }
+
+  /** A pipeline for one kind, given up on a delivery after three failures that are not transient. */
+  public TrialPipeline(Path folder, DeliveryKind kind) {
     this.folder = folder;
     SubmissionPublisher publisher = new SubmissionPublisher(() -> {
       throw new AssertionError("a trial must not reach Kafka");
     });
-    this.pipeline = new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
-        new Admission(new DeliverySettings(DataSize.ofGigabytes(2), Duration.ofSeconds(5))), publisher,
+    this.pipeline = new DeliveryPipeline(List.of(kind),
+        new Admission(new DeliverySettings(DataSize.ofGigabytes(2), Duration.ofSeconds(5), 3)), publisher,
         new ReceiptLedger(), Clock.fixed(Fixtures.RECEIVED_AT, ZoneOffset.UTC), new SimpleMeterRegistry(),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), new FailedAttempts(3));
   }
 
   /** Ingests the bytes as dbieb's trial delivery under the given name and returns its receipt. */
