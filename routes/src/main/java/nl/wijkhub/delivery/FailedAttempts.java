@@ -69,6 +69,6 @@ public final class FailedAttempts {
   }
 
   private static String key(Delivery delivery) {
-    return delivery.partnerId() + '\n' + delivery.sha256() + '\n' + delivery.sourceName();
+    return delivery.partnerId() + '\n' + delivery.sha256();
   }
 }
