@@ -57,11 +57,17 @@ public class DeliveryPipeline {
   private final Duration maxWait;
   /** A commit went unanswered and Kafka could not yet tell whether it was committed; settled before the next check. */
   private volatile boolean unsettled;
+  private final FailedAttempts attempts;
 
+  /**
+   * @param attempts how often a delivery may fail for a reason other than an unreachable Kafka, registry or store
+   *     before it is given up with a receipt
+   */
   public DeliveryPipeline(List<DeliveryKind> kinds, Admission admission, SubmissionPublisher publisher,
-      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait) {
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait, FailedAttempts attempts) {
     kinds.forEach(kind -> this.kinds.put(kind.kind(), kind));
     this.maxWait = maxWait;
+    this.attempts = attempts;
     this.admission = admission;
     this.publisher = publisher;
     this.ledger = ledger;
@@ -123,6 +129,7 @@ public class DeliveryPipeline {
                   current.getSubmissionId(), clock.instant()))))
           .orElseGet(() -> ingestNew(delivery)));
       count(receipt);
+      attempts.ended(delivery);
       LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
           receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
       return receipt;
@@ -130,6 +137,16 @@ public class DeliveryPipeline {
       return afterUnansweredCommit(e);
     } catch (PublishFailed e) {
       throw new DeliveryNotPublished(e);
+    } catch (RuntimeException e) {
+      if (FailedAttempts.isTransient(e) || !attempts.exhausted(delivery)) {
+        throw e;
+      }
+      // Only the class: a message may quote the delivery's content.
+      LOG.error("Delivery {} failed {} times ({}); given up with a receipt", delivery.submissionId(),
+          attempts.maxAttempts(), e.getClass().getName());
+      SubmissionReceipt receipt = publishRefusal(delivery, attempts.problem());
+      count(receipt);
+      return receipt;
     }
   }
 
@@ -188,11 +205,14 @@ public class DeliveryPipeline {
   private SubmissionReceipt ingestNew(Delivery delivery) {
     DeliveryFormat format = delivery.format().orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown format: " + delivery.sourceName()));
+    // A refusal on either pass ends the delivery with a receipt; the re-read is the last try, never a retry.
     try {
-      return ingestRows(delivery, format, null);
-    } catch (EncodingChanged e) {
-      LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
-      return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      try {
+        return ingestRows(delivery, format, null);
+      } catch (EncodingChanged e) {
+        LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
+        return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      }
     } catch (DeliveryRefused e) {
       return publishRefusal(delivery, e.problem());
     }
@@ -211,6 +231,7 @@ public class DeliveryPipeline {
         if (!row.cellProblems().isEmpty()) {
           problems.addAll(row.cellProblems());
         }
+        ControlCharacters.check(row, kind.layout(), problems);
         if (problems.isEmpty() && rows.accept(row, problems)) {
           receipt.accepted();
         } else {

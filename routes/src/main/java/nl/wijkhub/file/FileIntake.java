@@ -15,6 +15,7 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryPipeline;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
@@ -135,6 +136,11 @@ public class FileIntake {
   public void complete(@ExchangeProperty(PICKED) Path picked, @Body SubmissionReceipt receipt) {
     if (settings.haltAfterCommit()) {
       Runtime.getRuntime().halt(137);
+    }
+    if (FailedAttempts.givenUp(receipt)) {
+      writeReceipt(receipt);
+      quarantine(picked, receipt.getErrors().get(0).getMessage());
+      return;
     }
     finish(picked, receipt);
   }
