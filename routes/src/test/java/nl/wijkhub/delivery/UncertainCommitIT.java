@@ -160,8 +160,8 @@ class UncertainCommitIT {
     publisher = new SubmissionPublisher(() -> new FaultyProducer(settings.producerProperties()));
     publisher.initialise();
     return new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
-        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2))), publisher, ledger,
-        Clock.systemUTC(), meters, Duration.ofMinutes(2));
+        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
+        Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
   }
 
   /** A producer that pauses the broker around the commit, as {@link #fault} says, once. */
