@@ -83,8 +83,8 @@ final class CountValidator {
       boolean elsewhere = reference.isIndicatorAnywhere(code);
       problems.add(Problem.ofField(row.line(), "indicator", elsewhere ? "INDICATOR_NIET_TOEGESTAAN"
               : "INDICATOR_ONBEKEND", elsewhere
-              ? "De indicator '" + code + "' hoort niet bij programma " + partner.programme() + "."
-              : "De indicator '" + code + "' is onbekend. Controleer de spelling van de code.", code));
+              ? "De indicator '" + Problem.excerpt(code) + "' hoort niet bij programma " + partner.programme() + "."
+              : "De indicator '" + Problem.excerpt(code) + "' is onbekend. Controleer de spelling van de code.", code));
       return null;
     }
     if (!indicator.deliverableBy(partner.id())) {
@@ -108,14 +108,15 @@ final class CountValidator {
       if (partner.worksIn(found.code())) {
         return found.code();
       }
-      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_NIET_IN_WERKGEBIED", "De wijk '" + written
-          + "' valt buiten het werkgebied van " + partner.name() + " (" + String.join(", ", partner.wijken())
-          + ").", written));
+      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_NIET_IN_WERKGEBIED", "De wijk '"
+          + Problem.excerpt(written) + "' valt buiten het werkgebied van " + partner.name() + " ("
+          + String.join(", ", partner.wijken()) + ").", written));
     } else if (match instanceof WijkMatch.OtherProgramme other) {
-      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_NIET_IN_PROGRAMMA", "De wijk '" + written
-          + "' hoort bij programma " + other.programme() + ", niet bij " + partner.programme() + ".", written));
+      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_NIET_IN_PROGRAMMA", "De wijk '"
+          + Problem.excerpt(written) + "' hoort bij programma " + other.programme() + ", niet bij "
+          + partner.programme() + ".", written));
     } else {
-      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_ONBEKEND", "De wijk '" + written
+      problems.add(Problem.ofField(row.line(), "wijk", "WIJK_ONBEKEND", "De wijk '" + Problem.excerpt(written)
           + "' is onbekend. Controleer de spelling; de wijken staan in docs/aanleveren.md.", written));
     }
     return null;
@@ -130,8 +131,9 @@ final class CountValidator {
     }
     String period = PeriodParser.parse(written);
     if (period == null) {
-      problems.add(Problem.ofField(row.line(), "periode", "PERIODE_ONGELDIG", "De periode '" + written
-          + "' is ongeldig. Schrijf een jaar (2024), kwartaal (2024-Q3) of maand (2024-09).", written));
+      problems.add(Problem.ofField(row.line(), "periode", "PERIODE_ONGELDIG", "De periode '"
+          + Problem.excerpt(written) + "' is ongeldig. Schrijf een jaar (2024), kwartaal (2024-Q3) of maand"
+          + " (2024-09).", written));
     }
     return period;
   }

@@ -3,8 +3,8 @@ package nl.wijkhub.delivery;
 import java.util.Optional;
 
 /**
- * What every channel checks before a delivery is read: not empty, within the size one transaction can carry, and a
- * format the hub reads. {@link DeliveryPipeline} applies it to every delivery; channels ask it first when a refused
+ * What every channel checks before a delivery is read: not empty, within the size one transaction can carry, a
+ * format the hub reads, and for a text format, bytes that are text (see {@link BinaryContent}). {@link DeliveryPipeline} applies it to every delivery; channels ask it first when a refused
  * delivery is handled differently there (the drop folder quarantines it).
  */
 public final class Admission {
@@ -35,7 +35,9 @@ public final class Admission {
       return Optional.of(Problem.ofFile("FORMAAT_ONBEKEND", "Het bestand '" + delivery.sourceName() + "' is geen"
           + " CSV, JSON of Excel (.xlsx). Sla het op als CSV (puntkomma-gescheiden) of .xlsx, of lever JSON aan."));
     }
-    return Optional.empty();
+    // A workbook is a zip by nature; XlsxPackage judges its bytes.
+    return delivery.format().get() == Delivery.DeliveryFormat.XLSX ? Optional.empty()
+        : BinaryContent.refusal(delivery.content());
   }
 
   /**

@@ -9,8 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Guesses how a partner's text file is encoded. A UTF-8 byte order mark decides at once; otherwise the first block
- * is tried as UTF-8, and anything that is not valid UTF-8 is taken as Windows-1252, what Excel's "CSV" export writes
+ * Guesses how a partner's text file is encoded. A byte order mark decides at once: UTF-8, or UTF-16 as Excel's
+ * "Unicode-tekst" export writes it (little-endian, tab-separated); otherwise the first block is tried as UTF-8, and anything that is not valid UTF-8 is taken as Windows-1252, what Excel's "CSV" export writes
  * on Dutch Windows. Should invalid UTF-8 appear only later in the file, decoding reports it and the caller reads
  * the file again as Windows-1252.
  */
@@ -19,6 +19,8 @@ public final class CharsetSniffer {
   public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int SAMPLE = 64 * 1024;
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] BOM_UTF16LE = {(byte) 0xFF, (byte) 0xFE};
+  private static final byte[] BOM_UTF16BE = {(byte) 0xFE, (byte) 0xFF};
 
   private CharsetSniffer() {}
 
@@ -27,11 +29,50 @@ public final class CharsetSniffer {
     in.mark(SAMPLE);
     byte[] sample = in.readNBytes(SAMPLE);
     in.reset();
-    if (sample.length >= 3 && sample[0] == BOM[0] && sample[1] == BOM[1] && sample[2] == BOM[2]) {
+    Charset marked = byteOrderMark(in, sample);
+    if (marked != null) {
+      return marked;
+    }
+    return isUtf8(sample) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+  }
+
+  /**
+   * The charset a byte order mark at the start of the stream names, with the mark skipped, or null (and nothing
+   * skipped) when there is none. A BOM is certain, so a forced re-read honours it too.
+   */
+  public static Charset byteOrderMark(BufferedInputStream in) throws IOException {
+    in.mark(BOM.length);
+    byte[] start = in.readNBytes(BOM.length);
+    in.reset();
+    return byteOrderMark(in, start);
+  }
+
+  private static Charset byteOrderMark(BufferedInputStream in, byte[] start) throws IOException {
+    if (startsWith(start, BOM)) {
       in.skipNBytes(BOM.length);
       return StandardCharsets.UTF_8;
     }
-    return isUtf8(sample) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+    if (startsWith(start, BOM_UTF16LE)) {
+      in.skipNBytes(BOM_UTF16LE.length);
+      return StandardCharsets.UTF_16LE;
+    }
+    if (startsWith(start, BOM_UTF16BE)) {
+      in.skipNBytes(BOM_UTF16BE.length);
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isUtf8(byte[] sample) {

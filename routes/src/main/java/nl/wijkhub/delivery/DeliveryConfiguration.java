@@ -19,6 +19,7 @@ class DeliveryConfiguration {
   @Bean
   DeliveryPipeline deliveryPipeline(List<DeliveryKind> kinds, Admission admission, SubmissionPublisher publisher,
       ReceiptLedger ledger, Clock clock, MeterRegistry meters, DeliverySettings settings) {
-    return new DeliveryPipeline(kinds, admission, publisher, ledger, clock, meters, settings.maxWait());
+    return new DeliveryPipeline(kinds, admission, publisher, ledger, clock, meters, settings.maxWait(),
+        new FailedAttempts(settings.maxFailedAttempts()));
   }
 }

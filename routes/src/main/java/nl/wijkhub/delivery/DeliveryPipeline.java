@@ -15,10 +15,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.wijkhub.delivery.Delivery.DeliveryFormat;
 import nl.wijkhub.delivery.DeliveryKind.RowHandler;
+import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.PublishFailed;
@@ -26,15 +29,17 @@ import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one path every delivery takes, whatever its channel and kind: one delivery at a time, idempotency and duplicate
  * checks, admission, rows read as a stream and handed to the delivery's {@link DeliveryKind}, and the kind's events
- * published with the rejections and the receipt in one transaction. Content this partner already delivered gets a
- * DUPLICATE receipt and nothing else. A delivery that cannot be read as a whole is refused: nothing of it is
- * published but the refusal and its receipt.
+ * published with the rejections, the receipt and its ledger entry in one transaction. Content equal to the partner's
+ * current delivery of its kind (see {@link ReceiptLedger}) gets a DUPLICATE receipt and nothing else; any other
+ * content, an earlier delivery sent again included, is ingested as the newest revision. A delivery that cannot be
+ * read as a whole is refused: nothing of it is published but the refusal and its receipt.
  */
 public class DeliveryPipeline {
 
@@ -50,11 +55,19 @@ public class DeliveryPipeline {
   /** Fair, so that a delivery waiting long is not overtaken by later ones. */
   private final ReentrantLock turn = new ReentrantLock(true);
   private final Duration maxWait;
+  /** A commit went unanswered and Kafka could not yet tell whether it was committed; settled before the next check. */
+  private volatile boolean unsettled;
+  private final FailedAttempts attempts;
 
+  /**
+   * @param attempts how often a delivery may fail for a reason other than an unreachable Kafka, registry or store
+   *     before it is given up with a receipt
+   */
   public DeliveryPipeline(List<DeliveryKind> kinds, Admission admission, SubmissionPublisher publisher,
-      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait) {
+      ReceiptLedger ledger, Clock clock, MeterRegistry meters, Duration maxWait, FailedAttempts attempts) {
     kinds.forEach(kind -> this.kinds.put(kind.kind(), kind));
     this.maxWait = maxWait;
+    this.attempts = attempts;
     this.admission = admission;
     this.publisher = publisher;
     this.ledger = ledger;
@@ -92,31 +105,86 @@ public class DeliveryPipeline {
   }
 
   private SubmissionReceipt ingestInTurn(Delivery delivery) {
-    if (delivery.idempotencyKey() != null) {
-      Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
-      if (earlier.isPresent()) {
-        if (!earlier.get().getSha256().equals(delivery.sha256())) {
-          throw new IdempotencyKeyReused(earlier.get());
-        }
-        LOG.info("Delivery {} by {} is a retry of {}: its receipt again", delivery.submissionId(),
-            delivery.channel(), earlier.get().getSubmissionId());
-        return earlier.get();
-      }
-    }
     try {
+      if (unsettled) {
+        settle();
+      }
+      if (delivery.idempotencyKey() != null) {
+        Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(),
+            delivery.idempotencyKey());
+        if (earlier.isPresent()) {
+          if (!earlier.get().getSha256().equals(delivery.sha256())) {
+            throw new IdempotencyKeyReused(earlier.get());
+          }
+          LOG.info("Delivery {} by {} is a retry of {}: its receipt again", delivery.submissionId(),
+              delivery.channel(), earlier.get().getSubmissionId());
+          return earlier.get();
+        }
+      }
       SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
           .map(problem -> publishRefusal(delivery, problem))
-          .or(() -> ledger.original(delivery.partnerId(), delivery.sha256())
-              .map(original -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original,
-                  clock.instant()))))
+          .or(() -> ledger.current(delivery.partnerId(), delivery.kind().name())
+              .filter(current -> current.getSha256().equals(delivery.sha256()))
+              .map(current -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(
+                  current.getSubmissionId(), clock.instant()))))
           .orElseGet(() -> ingestNew(delivery)));
       count(receipt);
+      attempts.ended(delivery);
       LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
           receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
       return receipt;
+    } catch (CommitUnanswered e) {
+      return afterUnansweredCommit(e);
     } catch (PublishFailed e) {
       throw new DeliveryNotPublished(e);
+    } catch (RuntimeException e) {
+      if (FailedAttempts.isTransient(e) || !attempts.exhausted(delivery)) {
+        throw e;
+      }
+      // Only the class: a message may quote the delivery's content.
+      LOG.error("Delivery {} failed {} times ({}); given up with a receipt", delivery.submissionId(),
+          attempts.maxAttempts(), e.getClass().getName());
+      SubmissionReceipt receipt = publishRefusal(delivery, attempts.problem());
+      count(receipt);
+      return receipt;
     }
+  }
+
+  /**
+   * A commit that failed or timed out may still have been committed. A new producer with the same transactional id
+   * makes Kafka finish the transaction one way or the other; the ledger, read up to date after that, tells which. Only
+   * a delivery that is not there is "not published"; one that is gets its receipt, so it is not published twice.
+   */
+  private SubmissionReceipt afterUnansweredCommit(CommitUnanswered unanswered) {
+    SubmissionReceipt receipt = unanswered.receipt;
+    try {
+      settle();
+    } catch (PublishFailed e) {
+      LOG.warn("Delivery {}: the commit went unanswered and Kafka cannot tell yet whether it was committed",
+          receipt.getSubmissionId());
+      throw new DeliveryNotPublished(unanswered.getCause());
+    }
+    if (!ledger.isCommitted(receipt.getSubmissionId())) {
+      throw new DeliveryNotPublished(unanswered.getCause());
+    }
+    LOG.info("Delivery {}: the commit went unanswered but is on the ledger; answering with its receipt",
+        receipt.getSubmissionId());
+    ledger.remember(receipt);
+    meters.counter("wijkhub.commits.settled", "outcome", "committed").increment();
+    count(receipt);
+    return receipt;
+  }
+
+  /**
+   * Lets Kafka finish a transaction whose commit went unanswered (a new producer with the same transactional id
+   * completes or aborts it), then reads the ledger up to date. Until this succeeds, no delivery is checked against a
+   * ledger that may miss one.
+   */
+  private void settle() {
+    unsettled = true;
+    publisher.initialise();
+    ledger.catchUp();
+    unsettled = false;
   }
 
   /** A committed receipt by its submission id; trials are never stored, so they are not found. */
@@ -129,19 +197,22 @@ public class DeliveryPipeline {
     return ledger.recent(partnerId, limit);
   }
 
-  /** The receipt of the delivery that first published this content for this partner, if any. */
-  public Optional<SubmissionReceipt> original(String partnerId, String sha256) {
-    return ledger.original(partnerId, sha256);
+  /** The receipt of the partner's latest committed delivery of this content, whatever its outcome, if any. */
+  public Optional<SubmissionReceipt> latest(String partnerId, String sha256) {
+    return ledger.latest(partnerId, sha256);
   }
 
   private SubmissionReceipt ingestNew(Delivery delivery) {
     DeliveryFormat format = delivery.format().orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown format: " + delivery.sourceName()));
+    // A refusal on either pass ends the delivery with a receipt; the re-read is the last try, never a retry.
     try {
-      return ingestRows(delivery, format, null);
-    } catch (EncodingChanged e) {
-      LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
-      return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      try {
+        return ingestRows(delivery, format, null);
+      } catch (EncodingChanged e) {
+        LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
+        return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+      }
     } catch (DeliveryRefused e) {
       return publishRefusal(delivery, e.problem());
     }
@@ -160,6 +231,7 @@ public class DeliveryPipeline {
         if (!row.cellProblems().isEmpty()) {
           problems.addAll(row.cellProblems());
         }
+        ControlCharacters.check(row, kind.layout(), problems);
         if (problems.isEmpty() && rows.accept(row, problems)) {
           receipt.accepted();
         } else {
@@ -229,24 +301,41 @@ public class DeliveryPipeline {
 
   private SubmissionReceipt publish(Delivery delivery, SubmissionReceipt receipt) {
     try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
-      tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
-      tx.commit();
+      return commit(tx, delivery, receipt);
     }
-    record(receipt);
-    return receipt;
   }
 
   private SubmissionReceipt commit(EventTransaction tx, Delivery delivery, ReceiptBuilder builder) {
-    SubmissionReceipt receipt = builder.build(clock.instant());
+    return commit(tx, delivery, builder.build(clock.instant()));
+  }
+
+  /** Sends the receipt and its ledger entry into the delivery's transaction and commits it. */
+  private SubmissionReceipt commit(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt) {
     tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
-    tx.commit();
-    record(receipt);
+    if (delivery.dryRun()) {
+      tx.commit();
+      return receipt;
+    }
+    LedgerEntry entry = ReceiptLedger.entryOf(receipt, delivery.kind().name());
+    Future<RecordMetadata> written = tx.send(Topics.LEDGER, delivery.submissionId(), entry);
+    try {
+      tx.commit();
+    } catch (PublishFailed e) {
+      throw new CommitUnanswered(receipt, e);
+    }
+    ledger.record(receipt, entry, offsetOf(written));
     return receipt;
   }
 
-  private void record(SubmissionReceipt receipt) {
-    if (!receipt.getDryRun()) {
-      ledger.record(receipt);
+  private static long offsetOf(Future<RecordMetadata> written) {
+    try {
+      // Complete: the commit returned only once Kafka acknowledged every record of the transaction.
+      return written.get().offset();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A committed record has no offset", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading a committed record's offset", e);
     }
   }
 
@@ -269,6 +358,16 @@ public class DeliveryPipeline {
         .increment();
     meters.counter("wijkhub.rows", "outcome", "accepted").increment(receipt.getAccepted());
     meters.counter("wijkhub.rows", "outcome", "rejected").increment(receipt.getRejected());
+  }
+
+  /** The commit of a delivery was attempted and failed or went unanswered: it may have been committed anyway. */
+  private static final class CommitUnanswered extends RuntimeException {
+    private final transient SubmissionReceipt receipt;
+
+    CommitUnanswered(SubmissionReceipt receipt, PublishFailed cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.receipt = receipt;
+    }
   }
 
   /** Bytes past the sniffed block are not valid in the sniffed encoding; the delivery is read again. */

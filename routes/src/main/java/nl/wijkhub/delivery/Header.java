@@ -72,6 +72,16 @@ record Header(Layout layout, int[] positions, int width, int requiredWidth) {
     return positions[column.index()];
   }
 
+  /** The name of the column at a position of the row, or null when the header names none there. */
+  String nameAt(int position) {
+    for (Column column : layout.columns()) {
+      if (positions[column.index()] == position) {
+        return column.header();
+      }
+    }
+    return null;
+  }
+
   /** Refusal for a file with a header but not one row holding a value. */
   DeliveryRefused withoutRows() {
     // A receipt would otherwise say "rejected" without a single reason.

@@ -3,11 +3,14 @@ package nl.wijkhub.delivery;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -16,7 +19,14 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class JsonRowReader {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** Text values as long as a CSV field may be; the rest of Jackson's defaults already bound depth and numbers. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(CsvRowReader.MAX_FIELD_LENGTH)
+          .maxNameLength(CsvRowReader.MAX_FIELD_LENGTH)
+          .build())
+      .build();
+  private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
   private final Layout layout;
 
@@ -26,34 +36,60 @@ final class JsonRowReader {
 
   void read(InputStream in, RowSink sink) {
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), in)) {
-      if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw refused(parser, "Het bestand moet beginnen met een lijst: [ {\"" + layout.columns().get(0).header()
-            + "\": …}, … ].");
-      }
-      JsonToken token;
-      boolean anyRow = false;
-      while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-        RawRow row = row(parser);
-        anyRow |= !row.isBlank();
-        sink.accept(row);
-      }
-      if (token != JsonToken.END_ARRAY) {
-        throw refused(parser, "Verwacht een object { … } of het einde van de lijst ].");
-      }
-      // Anything after the list (a second list appended by the partner's system) would otherwise be dropped unread.
-      if (parser.nextToken() != null) {
-        throw refused(parser, "Na het einde van de lijst ] staat nog iets. Lever één lijst aan: [ {…}, {…} ].");
-      }
-      if (!anyRow) {
-        throw new DeliveryRefused(Problem.ofFile("BESTAND_LEEG", "De lijst is leeg: er staan geen "
-            + layout.items() + " in. Zet er voor elk " + layout.item() + " een object in: [ {\""
-            + layout.columns().get(0).header() + "\": …}, … ]."));
+      try {
+        readList(parser, sink);
+      } catch (StreamConstraintsException e) {
+        throw tooLong(parser, e);
       }
     } catch (JacksonException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DeliveryRefused(new Problem(line > 0 ? line : null, null, "JSON_ONGELDIG",
           "Het bestand is geen geldige JSON (regel " + line + "): " + e.getOriginalMessage(), null));
     }
+  }
+
+  private void readList(JsonParser parser, RowSink sink) {
+    if (parser.nextToken() != JsonToken.START_ARRAY) {
+      throw refused(parser, "Het bestand moet beginnen met een lijst: [ {\"" + layout.columns().get(0).header()
+          + "\": …}, … ].");
+    }
+    JsonToken token;
+    boolean anyRow = false;
+    while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+      RawRow row = row(parser);
+      anyRow |= !row.isBlank();
+      sink.accept(row);
+    }
+    if (token != JsonToken.END_ARRAY) {
+      throw refused(parser, "Verwacht een object { … } of het einde van de lijst ].");
+    }
+    // Anything after the list (a second list appended by the partner's system) would otherwise be dropped unread.
+    if (parser.nextToken() != null) {
+      throw refused(parser, "Na het einde van de lijst ] staat nog iets. Lever één lijst aan: [ {…}, {…} ].");
+    }
+    if (!anyRow) {
+      throw new DeliveryRefused(Problem.ofFile("BESTAND_LEEG", "De lijst is leeg: er staan geen "
+          + layout.items() + " in. Zet er voor elk " + layout.item() + " een object in: [ {\""
+          + layout.columns().get(0).header() + "\": …}, … ]."));
+    }
+  }
+
+  /**
+   * A text or name beyond the limit is refused like a CSV field. Jackson tells that limit from its others (depth,
+   * number length) only by its message; those stay JSON_ONGELDIG.
+   */
+  private RuntimeException tooLong(JsonParser parser, StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    boolean name = message.contains("Name length");
+    if (!name && !message.contains("String value length")) {
+      return e;
+    }
+    long line = e.getLocation() == null ? parser.currentTokenLocation().getLineNr() : e.getLocation().getLineNr();
+    String field = name || parser.currentName() == null ? null
+        : layout.ofHeader(parser.currentName()).map(Column::header).orElse(null);
+    return new DeliveryRefused(new Problem(line, field, "VELD_TE_LANG", String.format(DUTCH,
+        "Op regel %d is %s langer dan %,d tekens. Kort de tekst in.", line,
+        field == null ? "een naam of tekst" : "het veld '" + field + "'", CsvRowReader.MAX_FIELD_LENGTH), null));
   }
 
   private RawRow row(JsonParser parser) {

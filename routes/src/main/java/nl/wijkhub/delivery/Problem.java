@@ -11,7 +11,11 @@ package nl.wijkhub.delivery;
  */
 public record Problem(Long line, String field, String code, String message, String excerpt) {
 
-  private static final int EXCERPT_LENGTH = 80;
+  /**
+   * Short on purpose: receipts and rejections keep excerpts for the excerpt retention, and a name typed in the wrong
+   * column must not be quoted whole. Messages quote the partner's text only through {@link #excerpt}.
+   */
+  private static final int EXCERPT_LENGTH = 40;
 
   public static Problem ofFile(String code, String message) {
     return new Problem(null, null, code, message, null);

@@ -57,10 +57,10 @@ public final class ReceiptBuilder implements ReceiptNotes {
         .setErrorsOmitted(errorsOmitted).setReferences(references).build();
   }
 
-  /** The receipt for content that was ingested before: nothing taken, pointing at the first delivery. */
-  SubmissionReceipt duplicateOf(SubmissionReceipt original, Instant completedAt) {
+  /** The receipt for content equal to the partner's current delivery: nothing taken, pointing at that delivery. */
+  SubmissionReceipt duplicateOf(String currentSubmissionId, Instant completedAt) {
     return base(completedAt).setStatus(ReceiptStatus.DUPLICATE).setAccepted(0).setRejected(0)
-        .setErrors(List.of()).setDuplicateOf(original.getSubmissionId()).build();
+        .setErrors(List.of()).setDuplicateOf(currentSubmissionId).build();
   }
 
   private SubmissionReceipt.Builder base(Instant completedAt) {

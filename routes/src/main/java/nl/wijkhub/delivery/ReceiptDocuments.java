@@ -88,7 +88,7 @@ public final class ReceiptDocuments {
       case ACCEPTED -> "geaccepteerd: alle regels zijn verwerkt.";
       case PARTIALLY_ACCEPTED -> "gedeeltelijk geaccepteerd: de goede regels zijn verwerkt, de andere niet.";
       case REJECTED -> "afgewezen: er is niets verwerkt.";
-      case DUPLICATE -> "dubbel: dit bestand is al eerder aangeleverd (kenmerk " + r.getDuplicateOf()
+      case DUPLICATE -> "dubbel: dit bestand is precies je huidige aanlevering (kenmerk " + r.getDuplicateOf()
           + "); er is niets opnieuw verwerkt.";
     };
   }

@@ -1,5 +1,7 @@
 package nl.wijkhub.file;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
@@ -9,6 +11,7 @@ import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 
 @Configuration(proxyBeanMethods = false)
 class FileDropConfiguration {
@@ -23,7 +26,10 @@ class FileDropConfiguration {
 
   @Bean
   FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, DeliveryPipeline ingestor,
-      FileDropSettings settings, Clock clock) {
-    return new FileIntake(folder, reference, admission, ingestor, settings, clock);
+      FileDropSettings settings, HubSettings hub, Clock clock) throws IOException {
+    Path spool = hub.spoolDir().resolve("file");
+    // Copies left by a hub that was killed mid-delivery; their originals are still in the inbox.
+    FileSystemUtils.deleteRecursively(spool);
+    return new FileIntake(folder, reference, admission, ingestor, settings, spool, clock);
   }
 }

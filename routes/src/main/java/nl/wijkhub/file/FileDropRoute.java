@@ -8,9 +8,10 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches {@code inbox/<partner>/} (and its trial folder {@code proef/}) and feeds each complete file into the normalisation path. Camel's
- * {@code changed} read lock waits until a file stops growing; temporary names that upload tools and Office use are
- * skipped. The file stays in the inbox ({@code noop}) until {@link FileIntake} archives or quarantines it, so a
+ * Watches the whole inbox and feeds each complete file into the normalisation path; files where nothing is read
+ * (the inbox root, other or deeper sub-folders) are picked up too, so that {@link FileIntake} quarantines them with a
+ * reason. Camel's {@code changed} read lock waits until a file stops growing; names that mark a file still being
+ * written (a leading dot, {@code .part}, {@code .tmp}, Office's {@code ~$}) are skipped until renamed. The file stays in the inbox ({@code noop}) until {@link FileIntake} archives or quarantines it, so a
  * failure (Kafka unreachable) leaves it for the next scan.
  */
 @Component
@@ -29,7 +30,7 @@ public class FileDropRoute extends EndpointRouteBuilder {
   @Override
   public void configure() {
     from(file(folder.inbox().toString())
-        .recursive(true).minDepth(2).maxDepth(3)
+        .recursive(true)
         .noop(true).idempotent(false)
         .readLock("changed")
         .readLockMinLength(0)
@@ -42,7 +43,6 @@ public class FileDropRoute extends EndpointRouteBuilder {
         .routeConfigurationId(DeliveryErrorHandling.ID)
         .bean(intake, "accept")
         .filter(body().isNotNull())
-          .setProperty(FileIntake.DELIVERY, body())
           .to(DeliveryRoute.ENDPOINT)
           .bean(intake, "complete")
         .end();

@@ -2,21 +2,26 @@ package nl.wijkhub.file;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Optional;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Admission;
-import nl.wijkhub.delivery.DeliveryPipeline;
 import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliveryPipeline;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.ReferenceData;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +29,21 @@ import org.slf4j.MDC;
 
 /**
  * The drop folder's side of a delivery: decide whether a picked-up file can be ingested, and finish it afterwards.
- * Files that cannot be read at all go to quarantine with a reason. A file in {@code inbox/<partner>/proef/} is a
- * trial: validated and receipted in {@code outbox/<partner>/proef/}, never published. A file whose content was
- * already committed under the same name but never archived (the hub stopped between commit and move) is finished
- * with its original receipt instead of being published again.
+ * Files that cannot be read at all, or that lie where the hub reads nothing ({@link InboxPlace}), go to quarantine
+ * with a reason. A file in {@code inbox/<partner>/proef/} is a trial: validated and receipted in
+ * {@code outbox/<partner>/proef/}, never published. A file whose delivery was already committed but never moved (the
+ * hub stopped between commit and move) is found on the ledger and finished with its original receipt instead of
+ * being published again, whether it was accepted, rejected or refused.
+ *
+ * <p>The file is copied to the spool first, and the hash and the rows come from that copy, so the bytes hashed are
+ * the bytes read. A file whose size or modification time changed while it was copied is still being written (a
+ * partner that does not write under a temporary name first): the copy is dropped and the file left for the next
+ * scan, where Camel's read lock waits for it to settle again.
  */
 public class FileIntake {
 
   static final String CHANNEL = "FILE";
-  static final String DELIVERY = "wijkhub.delivery";
+  static final String PICKED = "wijkhub.picked";
   private static final Logger LOG = LoggerFactory.getLogger(FileIntake.class);
 
   private final DropFolder folder;
@@ -40,66 +51,123 @@ public class FileIntake {
   private final Admission admission;
   private final DeliveryPipeline ingestor;
   private final FileDropSettings settings;
+  private final Path spoolDir;
   private final Clock clock;
 
   public FileIntake(DropFolder folder, ReferenceData reference, Admission admission, DeliveryPipeline ingestor,
-      FileDropSettings settings, Clock clock) {
+      FileDropSettings settings, Path spoolDir, Clock clock) {
     this.folder = folder;
     this.reference = reference;
     this.admission = admission;
     this.ingestor = ingestor;
     this.settings = settings;
+    this.spoolDir = spoolDir;
     this.clock = clock;
   }
 
-  /** The delivery to ingest, or null when the file was dealt with here (quarantined, refused or recovered). */
-  public Delivery accept(@Body File picked) {
+  /** The delivery to ingest, or null when the file was dealt with here (quarantined, refused, recovered, left). */
+  public Delivery accept(@Body File picked, Exchange exchange) {
     Path file = picked.toPath();
-    boolean trial = !file.getParent().getParent().equals(folder.inbox());
-    Path partnerFolder = trial ? file.getParent().getParent() : file.getParent();
-    String partnerId = partnerFolder.getFileName().toString();
-    MDC.put("partner", partnerId);
+    InboxPlace place = InboxPlace.of(folder.inbox(), file);
+    MDC.put("partner", place.partnerId());
+    if (place.reason().isPresent()) {
+      quarantine(place.refused(), place.reason().get());
+      return null;
+    }
+    String partnerId = place.partnerId();
     if (reference.partner(partnerId).isEmpty()) {
       quarantine(file, "De map '" + partnerId + "' hoort niet bij een bekende partner. Controleer de partner-id"
           + " (zie config/partners.yaml) en lever het bestand in de juiste map aan.");
       return null;
     }
-    if (trial && !file.getParent().getFileName().toString().equals(DropFolder.TRIAL)) {
-      quarantine(file, "De map '" + file.getParent().getFileName() + "' wordt niet gelezen. Lever aan in de map van"
-          + " de partner zelf, of in de submap '" + DropFolder.TRIAL + "' voor een proefaanlevering.");
-      return null;
+    BasicFileAttributes before = attributes(file);
+    Delivery delivery;
+    if (before.size() == 0 || admission.isTooLarge(before.size())) {
+      // Refused below without reading a byte: nothing to hash.
+      delivery = Delivery.of(partnerId, CHANNEL, file.getFileName().toString(), file, "", before.size(),
+          clock.instant());
+    } else {
+      Optional<Delivery> spooled = spoolUnchanged(file, partnerId, before);
+      if (spooled.isEmpty()) {
+        LOG.info("{} changed while it was read; left for the next scan", file.getFileName());
+        MDC.clear();
+        return null;
+      }
+      delivery = spooled.get();
+      Spool.deleteWhenDone(exchange, delivery.content());
     }
-    long size = size(file);
-    boolean hashable = size > 0 && !admission.isTooLarge(size);
-    Delivery delivery = Delivery.of(partnerId, CHANNEL, file.getFileName().toString(), file,
-        hashable ? Spool.sha256(file) : "", size, clock.instant());
-    delivery = trial ? delivery.asDryRun() : delivery;
+    delivery = place.trial() ? delivery.asDryRun() : delivery;
+    exchange.setProperty(PICKED, file);
     MDC.put("submission", delivery.submissionId());
     Optional<Problem> refusal = admission.refusal(delivery);
+    Optional<SubmissionReceipt> unfinished = place.trial() ? Optional.empty() : unfinished(delivery, before);
+    if (unfinished.isPresent()) {
+      LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
+      if (refusal.isPresent()) {
+        writeReceipt(unfinished.get());
+        quarantine(file, refusal.get().message());
+      } else {
+        finish(file, unfinished.get());
+      }
+      return null;
+    }
     if (refusal.isPresent()) {
       writeReceipt(ingestor.ingest(delivery));
       quarantine(file, refusal.get().message());
       return null;
     }
-    Delivery candidate = delivery;
-    Optional<SubmissionReceipt> unfinished = trial ? Optional.empty()
-        : ingestor.original(partnerId, delivery.sha256())
-            .filter(original -> original.getSourceName().equals(candidate.sourceName())
-                && !folder.isArchived(partnerId, original.getSubmissionId()));
-    if (unfinished.isPresent()) {
-      LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
-      finish(file, unfinished.get());
-      return null;
-    }
     return delivery;
   }
 
-  /** Called with the committed receipt: hand it to the partner, then archive the file. */
-  public void complete(@ExchangeProperty(DELIVERY) Delivery delivery, @Body SubmissionReceipt receipt) {
+  /**
+   * The receipt of this very file's delivery when it was committed but the hub stopped before moving it, whatever the
+   * outcome (accepted, rejected, refused or duplicate): the partner's latest delivery of the same content under the
+   * same name, not archived, and committed after the file last changed (a file dropped again later is a new delivery).
+   */
+  private Optional<SubmissionReceipt> unfinished(Delivery delivery, BasicFileAttributes file) {
+    long modified = file.lastModifiedTime().toMillis();
+    return ingestor.latest(delivery.partnerId(), delivery.sha256())
+        .filter(committed -> committed.getSourceName().equals(delivery.sourceName())
+            && committed.getReceivedAt().toEpochMilli() >= modified
+            && !folder.isArchived(delivery.partnerId(), committed.getSubmissionId()));
+  }
+
+  /** Called with the committed receipt: hand it to the partner, then archive the file as it lies in the inbox. */
+  public void complete(@ExchangeProperty(PICKED) Path picked, @Body SubmissionReceipt receipt) {
     if (settings.haltAfterCommit()) {
       Runtime.getRuntime().halt(137);
     }
-    finish(delivery.content(), receipt);
+    if (FailedAttempts.givenUp(receipt)) {
+      writeReceipt(receipt);
+      quarantine(picked, receipt.getErrors().get(0).getMessage());
+      return;
+    }
+    finish(picked, receipt);
+  }
+
+  /** The file copied to the spool, or empty when its size or modification time changed during the copy. */
+  private Optional<Delivery> spoolUnchanged(Path file, String partnerId, BasicFileAttributes before) {
+    Delivery delivery;
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      delivery = Spool.spool(in, spoolDir, partnerId, CHANNEL, file.getFileName().toString(), clock.instant());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (unchanged(before, attributes(file), delivery.sizeBytes())) {
+      return Optional.of(delivery);
+    }
+    try {
+      Files.deleteIfExists(delivery.content());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.empty();
+  }
+
+  /** True when the file had the same size and modification time before and after the copy, and all was copied. */
+  static boolean unchanged(BasicFileAttributes before, BasicFileAttributes after, long copied) {
+    return after.size() == before.size() && copied == before.size()
+        && after.lastModifiedTime().equals(before.lastModifiedTime());
   }
 
   private void finish(Path file, SubmissionReceipt receipt) {
@@ -119,9 +187,9 @@ public class FileIntake {
     MDC.clear();
   }
 
-  private static long size(Path file) {
+  private static BasicFileAttributes attributes(Path file) {
     try {
-      return Files.size(file);
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,6 +18,7 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.DeliveryPipeline;
 import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Delivery.DeliveryFormat;
 import nl.wijkhub.delivery.DeliveryRoute;
 import nl.wijkhub.delivery.DeliverySettings;
@@ -185,6 +186,11 @@ class SubmissionsController {
     Map<String, Object> document = ReceiptDocuments.document(receipt);
     Map<String, Object> details = Map.of("submissionId", receipt.getSubmissionId(), "errors", document.get("errors"),
         "receipt", document);
+    if (codes.equals(List.of(FailedAttempts.GIVEN_UP))) {
+      // The hub's fault, not the request's: 500, with the receipt so the partner can name the delivery.
+      return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, FailedAttempts.GIVEN_UP, "Verwerking mislukt",
+          receipt.getErrors().get(0).getMessage(), details, new HttpHeaders());
+    }
     if (codes.equals(List.of("BESTAND_TE_GROOT"))) {
       return tooLarge(receipt.getErrors().get(0).getMessage());
     }

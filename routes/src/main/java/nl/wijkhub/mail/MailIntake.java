@@ -20,6 +20,7 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.mail.MailAttachments.Attachment;
 import nl.wijkhub.mail.MailAttachments.Undecodable;
 import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.Partner;
 import org.apache.camel.Body;
@@ -142,11 +143,15 @@ public class MailIntake {
 
   /**
    * Called once the reply went out; the consumer then moves the message to the handled folder, or an unreadable
-   * one to quarantine.
+   * one, or one with an attachment the hub gave up on, to quarantine.
    */
   public void answered(@ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts,
-      @ExchangeProperty(UNREADABLE) Boolean unreadable) {
-    if (Boolean.TRUE.equals(unreadable)) {
+      @ExchangeProperty(UNREADABLE) Boolean unreadable, Exchange exchange) {
+    if (receipts != null && receipts.stream().anyMatch(FailedAttempts::givenUp)) {
+      // The hub gave up on an attachment after repeated failures: the message is kept aside for the operators.
+      exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.quarantineFolder());
+      LOG.warn("E-mail with an attachment the hub gave up on answered, quarantined");
+    } else if (Boolean.TRUE.equals(unreadable)) {
       LOG.info("Unreadable e-mail answered with how to deliver, quarantined");
     } else if (receipts == null) {
       LOG.info("E-mail without attachments answered with how to deliver");

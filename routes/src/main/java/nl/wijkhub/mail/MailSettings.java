@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     {@code dkim=pass} for the From domain, and any other goes to quarantine unanswered. Empty (the default) turns
  *     the check off: then the From header alone names the partner, and anyone can send counts in a partner's name
  *     by writing its address there. The server must remove incoming headers with its own authserv-id.
+ * @param allowUnauthenticatedSenders the operator's explicit waiver of that check under the {@code prod} profile,
+ *     where the hub otherwise refuses to start with {@code trustedAuthservId} empty; logged as a warning and shown
+ *     on health
  */
 @Validated
 @ConfigurationProperties("wijkhub.mail")
@@ -40,7 +43,13 @@ public record MailSettings(
     @NotNull Duration pollInterval,
     @NotBlank @Email String from,
     @NotBlank @Email String trialAddress,
-    String trustedAuthservId) {
+    String trustedAuthservId,
+    boolean allowUnauthenticatedSenders) {
+
+  /** True when a partner's mail counts on the strength of its From header alone. */
+  public boolean sendersUnauthenticated() {
+    return trustedAuthservId == null || trustedAuthservId.isBlank();
+  }
 
   /**
    * One mail server.

@@ -1,7 +1,6 @@
 package nl.wijkhub.publish;
 
 import java.util.Map;
-import nl.wijkhub.events.SubmissionReceipt;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
@@ -17,15 +16,14 @@ class KafkaConfiguration {
     return publisher;
   }
 
-  /** Creates missing topics first, then reads what was already ingested. */
-  @Bean
+  /** Creates missing topics and sets their retention first, then reads what was already ingested and follows it. */
+  @Bean(destroyMethod = "close")
   ReceiptLedger receiptLedger(KafkaSettings settings) {
     TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", settings.bootstrapServers()),
-        settings.replicationFactor());
-    ReceiptLedger ledger = new ReceiptLedger();
-    try (KafkaConsumer<String, SubmissionReceipt> consumer = new KafkaConsumer<>(settings.consumerProperties())) {
-      ledger.load(consumer);
-    }
+        settings.replicationFactor(), settings.excerptRetention());
+    ReceiptLedger ledger = new ReceiptLedger(() -> new KafkaConsumer<>(settings.consumerProperties()),
+        settings.ledgerLookupWait());
+    ledger.start();
     return ledger;
   }
 }

@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  *     the transaction a killed one left open
  * @param transactionTimeout longest a delivery may take to ingest; at most the broker's transaction.max.timeout.ms
  * @param replicationFactor replication of the topics the hub creates (1 on the embedded broker, 3 in production)
+ * @param excerptRetention how long the receipts and rejections topics, which quote what partners wrote, keep a record
+ *     (set on the topics at every start-up); the ledger keeps what duplicate checks need without quoting anything
+ * @param ledgerLookupWait longest the hub waits for Kafka to settle a commit whose outcome it did not hear, and to
+ *     read the ledger up to date, before it treats the delivery as not published
  * @param producer extra producer properties, serializer included: swapping the serde is configuration only
  * @param consumer extra consumer properties, deserializer included
  */
@@ -30,6 +34,8 @@ public record KafkaSettings(
     @NotBlank String transactionalId,
     @NotNull Duration transactionTimeout,
     short replicationFactor,
+    @NotNull Duration excerptRetention,
+    @NotNull Duration ledgerLookupWait,
     Map<String, String> producer,
     Map<String, String> consumer) {
 

@@ -1,11 +1,14 @@
 package nl.wijkhub.publish;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +32,17 @@ public class SubmissionPublisher implements AutoCloseable {
   }
 
   /**
-   * Registers the transactional id with Kafka at start-up, which aborts a transaction a killed predecessor left
-   * open; until then read_committed consumers could not read past it.
+   * Registers the transactional id with Kafka, at start-up and after a commit went unanswered: Kafka then completes a
+   * transaction whose commit it had received, and aborts one a killed or failed predecessor left open; until then
+   * read_committed consumers could not read past it.
    */
   public void initialise() {
     lock.lock();
     try {
       ensureProducer();
+    } catch (RuntimeException e) {
+      discardProducer();
+      throw new PublishFailed("Kafka did not register the transactional id", e);
     } finally {
       lock.unlock();
     }
@@ -94,7 +101,8 @@ public class SubmissionPublisher implements AutoCloseable {
   /** The events of one delivery, made visible together on commit. Not thread-safe: one delivery, one thread. */
   public interface EventTransaction extends AutoCloseable {
 
-    <V> void send(Topic<V> topic, String key, V value);
+    /** Sends a record; the future tells its offset once the transaction is committed (null in a dry run). */
+    <V> Future<RecordMetadata> send(Topic<V> topic, String key, V value);
 
     /** Returns only once Kafka acknowledged every record of the transaction. */
     void commit();
@@ -107,7 +115,9 @@ public class SubmissionPublisher implements AutoCloseable {
     INSTANCE;
 
     @Override
-    public <V> void send(Topic<V> topic, String key, V value) {}
+    public <V> Future<RecordMetadata> send(Topic<V> topic, String key, V value) {
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void commit() {}
@@ -132,12 +142,12 @@ public class SubmissionPublisher implements AutoCloseable {
     }
 
     @Override
-    public <V> void send(Topic<V> topic, String key, V value) {
+    public <V> Future<RecordMetadata> send(Topic<V> topic, String key, V value) {
       if (failure != null) {
         throw new PublishFailed("An earlier send of this transaction failed", failure);
       }
       try {
-        transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
+        return transactional.send(new ProducerRecord<>(topic.name(), key, value), onFailure);
       } catch (RuntimeException e) {
         // Includes the serializer's own failures, such as an unreachable schema registry.
         throw new PublishFailed("Kafka did not take a record", e);

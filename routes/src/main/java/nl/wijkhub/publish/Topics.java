@@ -3,35 +3,59 @@ package nl.wijkhub.publish;
 import java.util.List;
 import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.Topic.Lifetime;
 
-/** The topic catalogue. Keys are strings; values Avro in the Confluent wire format. */
+/** The topic catalogue. Keys are strings; values Avro in the Confluent wire format unless said otherwise. */
 public final class Topics {
 
-  /** Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. */
+  /**
+   * Counts, key programme|indicator|wijk|period so that all revisions of a key share a partition. Kept forever:
+   * the monitoring store is rebuilt from it.
+   */
   public static final Topic<IndicatorObservation> INDICATORS =
-      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, false);
+      new Topic<>("wijkhub.indicators.v1", IndicatorObservation.class, 6, Lifetime.FOREVER);
 
-  /** Rejected records, key submissionId. */
-  public static final Topic<Rejection> REJECTIONS = new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, false);
+  /** Rejected records, key submissionId; they quote the partner's text, so they are kept for a bounded time. */
+  public static final Topic<Rejection> REJECTIONS =
+      new Topic<>("wijkhub.rejections.v1", Rejection.class, 3, Lifetime.EXCERPTS);
 
-  /** Receipts, key submissionId; kept forever, as they are the ledger of what was ingested. */
+  /** Receipts, key submissionId; their messages quote the partner's text, so they are kept for a bounded time. */
   public static final Topic<SubmissionReceipt> RECEIPTS =
-      new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, true);
+      new Topic<>("wijkhub.receipts.v1", SubmissionReceipt.class, 3, Lifetime.EXCERPTS);
+
+  /**
+   * The ledger of what was ingested, one entry per committed delivery, key submissionId, written in the delivery's
+   * transaction. One partition, so that every hub replays the entries in commit order: the partner's current delivery
+   * is simply the last one that qualifies. Compacted with a key per delivery, so nothing is lost to time (duplicates
+   * must be found for as long as the hub runs; an entry is about 200 bytes and holds nothing the partner wrote), and
+   * a tombstone removes one delivery's entry should that ever be needed.
+   */
+  public static final Topic<LedgerEntry> LEDGER = new Topic<>("wijkhub.ledger.v1", LedgerEntry.class, 1,
+      Lifetime.COMPACTED);
 
   /**
    * The processing log (verwerkingenlog), key traceId; kept forever on Kafka: only the retention job removes
    * records, from the materialised log in PostgreSQL. Holds pseudonyms, never a BSN.
    */
   public static final Topic<ProcessingRecord> PROCESSING_LOG =
-      new Topic<>("wijkhub.processing-log.v1", ProcessingRecord.class, 3, true);
+      new Topic<>("wijkhub.processing-log.v1", ProcessingRecord.class, 3, Lifetime.FOREVER);
 
   /** Who acted in a processing step (the person), key traceId; linked to the processing log by spanId. */
   public static final Topic<AccessRecord> ACCESS_LOG =
-      new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, true);
+      new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, Lifetime.FOREVER);
+
+  /**
+   * Records of {@link #INDICATORS} the monitoring store could not store: the original key and value bytes as they
+   * were on that topic, with the reason and the source partition and offset in headers ({@code DeadLetters}). One
+   * partition keeps them in the order they failed; kept until an operator has replayed them, and after.
+   */
+  public static final Topic<byte[]> INDICATOR_DEAD_LETTERS =
+      new Topic<>("wijkhub.indicators.dlq.v1", byte[].class, 1, Lifetime.FOREVER);
 
   /**
    * Routed signals for one covenant's recipients, key pseudonym, so that all signals about one person under one
@@ -44,7 +68,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?>> all() {
-    return List.of(INDICATORS, REJECTIONS, RECEIPTS, PROCESSING_LOG, ACCESS_LOG);
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS, LEDGER, PROCESSING_LOG, ACCESS_LOG, INDICATOR_DEAD_LETTERS);
   }
 
   public static String keyOf(IndicatorObservation o) {

@@ -27,6 +27,8 @@ public final class ReferenceData {
   private final Map<String, Programme> programmes;
   private final Map<String, Partner> partners;
   private final Map<String, Map<String, Indicator>> indicatorsByProgramme;
+  /** In file order, the order of the yearly report's table. */
+  private final List<Indicator> indicators;
   /** Normalised name, code or alias to (programme, wijk code), over all programmes. */
   private final Map<String, List<WijkMatch.OtherProgramme>> wijkNames;
   /** Raw spelling to match per programme: partners repeat the same spelling on every row. */
@@ -37,6 +39,7 @@ public final class ReferenceData {
     this.partners = index(partners, Partner::id);
     this.indicatorsByProgramme = indicators.stream().collect(Collectors.groupingBy(Indicator::programme,
         Collectors.toUnmodifiableMap(Indicator::code, Function.identity())));
+    this.indicators = List.copyOf(indicators);
     Map<String, List<WijkMatch.OtherProgramme>> names = new HashMap<>();
     for (Programme programme : programmes) {
       for (Programme.Wijk wijk : programme.wijken()) {
@@ -66,6 +69,11 @@ public final class ReferenceData {
 
   public Optional<Indicator> indicator(String programme, String code) {
     return Optional.ofNullable(indicatorsByProgramme.getOrDefault(programme, Map.of()).get(code));
+  }
+
+  /** The indicators of a programme in the order of indicators.yaml. */
+  public List<Indicator> indicators(String programme) {
+    return indicators.stream().filter(i -> i.programme().equals(programme)).toList();
   }
 
   /** True when the code is an indicator of some programme, to tell "unknown" from "not in your programme". */

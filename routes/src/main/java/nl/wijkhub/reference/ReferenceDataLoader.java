@@ -118,6 +118,7 @@ public class ReferenceDataLoader {
       if (!ids.add(p.id())) {
         problems.add(PROGRAMMES + ", programme '" + p.id() + "': defined twice; remove one of them");
       }
+      missing(problems, PROGRAMMES + ", programme '" + p.id() + "': ", "municipality", p.municipality());
       Set<String> codes = new HashSet<>();
       Map<String, Spelling> spellingOwner = new HashMap<>();
       for (Programme.Wijk wijk : p.wijken()) {

@@ -9,6 +9,7 @@ import nl.wijkhub.connectors.dropfolder.DropFolder;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
 import org.apache.camel.Body;
@@ -67,12 +68,14 @@ public class SftpIntake {
   }
 
   /**
-   * {@code verwerkt/<submission>}, or {@code geweigerd/<submission>} for a file that cannot be read at all; the
+   * {@code verwerkt/<submission>}, or {@code geweigerd/<submission>} for a file that cannot be read at all or that
+   * the hub gave up on after repeated failures; the
    * submission is the receipt's, which for a file finished after a restart is the original delivery's.
    */
   public String doneFolder(@ExchangeProperty(DELIVERY) Delivery delivery,
       @ExchangeProperty(RECEIPT) SubmissionReceipt receipt) {
-    return (admission.refusal(delivery).isPresent() ? REFUSED : PROCESSED) + "/" + receipt.getSubmissionId();
+    boolean refused = FailedAttempts.givenUp(receipt) || admission.refusal(delivery).isPresent();
+    return (refused ? REFUSED : PROCESSED) + "/" + receipt.getSubmissionId();
   }
 
   /** The receipt as JSON and as text, named after the delivered file and in the same folder. */

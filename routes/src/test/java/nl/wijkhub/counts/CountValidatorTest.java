@@ -266,7 +266,18 @@ class CountValidatorTest {
     assertThat(problem.field()).isEqualTo("toelichting");
     assertThat(problem.code()).isEqualTo("TOELICHTING_TE_LANG");
     assertThat(problem.message()).contains("501", "500");
-    assertThat(problem.excerpt()).hasSize(80).endsWith("…");
+    assertThat(problem.excerpt()).hasSize(40).endsWith("…");
+  }
+
+  @Test
+  void aLongTextInTheWijkColumnIsQuotedOnlyAsAShortExcerptInTheMessage() {
+    String typedInTheWrongColumn = "Johanna Wilhelmina van der Berg-Hoekstra, Oranjestraat 12";
+
+    Problem problem = onlyProblem("dbieb", row(2, "taalmaatjes-gekoppeld", typedInTheWrongColumn, "2024", "7", null));
+
+    assertThat(problem.code()).isEqualTo("WIJK_ONBEKEND");
+    assertThat(problem.message()).doesNotContain(typedInTheWrongColumn).contains("'Johanna Wilhelmina van der Berg");
+    assertThat(problem.excerpt()).hasSize(40).endsWith("…");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.delivery.CharsetSniffer;
+import nl.wijkhub.delivery.ControlCharacters;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.Delivery.DeliveryFormat;
 import nl.wijkhub.delivery.DeliveryPipeline;
@@ -105,6 +106,7 @@ class GoldenDeliveriesTest {
         return;
       }
       problems.addAll(row.cellProblems());
+      ControlCharacters.check(row, CountColumns.LAYOUT, problems);
       IndicatorObservation observation = problems.isEmpty()
           ? validator.validate(row, delivery, partner, problems) : null;
       if (observation != null) {

@@ -163,15 +163,6 @@ class CsvRowReaderTest {
       List<CountRow> again = csv(bytes, CharsetSniffer.WINDOWS_1252);
       assertThat(again.get(again.size() - 1).toelichting()).isEqualTo("café");
     }
-
-    @Test
-    void utf16ExportFromExcelIsRefusedAsAWholeRatherThanReadAsGarbageRows() {
-      byte[] bytes = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
-          "indicator\twijk\tperiode\twaarde\r\ntaalmaatjes-gekoppeld\tBilgaard\t2024\t7\r\n"
-              .getBytes(StandardCharsets.UTF_16LE));
-
-      assertThat(refusal(bytes).code()).isIn("KOPREGEL_ONGELDIG", "KOLOM_ONBEKEND");
-    }
   }
 
   @Nested
@@ -254,10 +245,9 @@ class CsvRowReaderTest {
     }
 
     @Test
-    void tabSeparatedExportIsRefusedBecauseItsHeaderIsNotRecognised() {
-      Problem problem = refusal("indicator\twijk\tperiode\twaarde\ntaalmaatjes-gekoppeld\tBilgaard\t2024\t7\n");
-
-      assertThat(problem.code()).isEqualTo("KOPREGEL_ONGELDIG");
+    void tabSeparatedExportIsReadWithTabAsItsSeparator() {
+      assertThat(csv("indicator\twijk\tperiode\twaarde\ntaalmaatjes-gekoppeld\tBilgaard\t2024\t7\n")).singleElement()
+          .satisfies(r -> assertThat(r.wijk()).isEqualTo("Bilgaard"));
     }
 
     @Test
@@ -454,6 +444,72 @@ class CsvRowReaderTest {
       assertThat(problem.code()).isEqualTo("CSV_ONGELDIG");
       assertThat(problem.line()).isEqualTo(3L);
       assertThat(problem.message()).contains("aanhalingsteken", "dubbel");
+    }
+  }
+
+  @Nested
+  class Limits {
+
+    @Test
+    void firstLineLongerThanTheLookAheadIsReadFromItsStart() {
+      Problem problem = refusal("titel " + "x".repeat(100_000) + "\n" + HEADER);
+
+      assertThat(problem.code()).isEqualTo("VELD_TE_LANG");
+      assertThat(problem.line()).isEqualTo(1L);
+    }
+
+    @Test
+    void fieldLongerThanAnExcelCellIsRefusedNamingLineAndColumn() {
+      Problem problem = refusal(HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;7;ok\n"
+          + "taalmaatjes-gekoppeld;Bilgaard;2024;7;\"" + "a".repeat(CsvRowReader.MAX_FIELD_LENGTH + 1) + "\"\n");
+
+      assertThat(problem.code()).isEqualTo("VELD_TE_LANG");
+      assertThat(problem.line()).isEqualTo(3L);
+      assertThat(problem.field()).isEqualTo("toelichting");
+      assertThat(problem.message()).contains("32.767").doesNotContain("aaaa");
+    }
+
+    @Test
+    void moreColumnsThanAnExcelSheetIsRefusedNamingTheLine() {
+      Problem problem = refusal(HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;7" + ";1".repeat(100_000) + "\n");
+
+      assertThat(problem.code()).isEqualTo("KOLOMLIMIET_OVERSCHREDEN");
+      assertThat(problem.line()).isEqualTo(2L);
+    }
+
+    @Test
+    void recordLongerThanTheLineLimitIsRefused() {
+      String wideField = ";" + "b".repeat(20_000);
+      Problem problem = refusal(HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;7" + wideField.repeat(60) + "\n");
+
+      assertThat(problem.code()).isEqualTo("REGEL_TE_LANG");
+      assertThat(problem.line()).isEqualTo(2L);
+    }
+  }
+
+  @Nested
+  class Utf16 {
+
+    private static final String TABBED = "indicator\twijk\tperiode\twaarde\ttoelichting\r\n"
+        + "taalmaatjes-gekoppeld\tBilgaard\t2024\t7\tkoppels; gestart, ja\r\n";
+
+    @Test
+    void excelUnicodeTextLittleEndianWithTabsIsRead() {
+      byte[] bytes = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TABBED.getBytes(StandardCharsets.UTF_16LE));
+
+      assertThat(csv(bytes)).singleElement().satisfies(r -> {
+        assertThat(r.wijk()).isEqualTo("Bilgaard");
+        assertThat(r.toelichting()).as("tab wins over ; and , in the header").isEqualTo("koppels; gestart, ja");
+      });
+    }
+
+    @Test
+    void bigEndianWithByteOrderMarkIsReadAndTheMarkHonouredOnAForcedReRead() {
+      byte[] bytes = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TABBED.getBytes(StandardCharsets.UTF_16BE));
+
+      assertThat(csv(bytes)).singleElement().satisfies(r -> assertThat(r.waarde()).isEqualTo("7"));
+      assertThat(csv(bytes, CharsetSniffer.WINDOWS_1252)).singleElement()
+          .satisfies(r -> assertThat(r.waarde()).isEqualTo("7"));
     }
   }
 

@@ -188,4 +188,16 @@ class JsonRowReaderTest {
   void whitespaceOnlyIsRefusedAsInvalidJson() {
     assertThat(refusal("  \n").code()).isEqualTo("JSON_ONGELDIG");
   }
+
+  @Test
+  void textLongerThanAnExcelCellIsRefusedNamingLineAndField() {
+    DeliveryRefused refused = catchThrowableOfType(DeliveryRefused.class,
+        () -> json("[{\"indicator\": \"taalmaatjes-gekoppeld\",\n \"toelichting\": \""
+            + "a".repeat(10 * 1024 * 1024) + "\"}]"));
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.problem().code()).isEqualTo("VELD_TE_LANG");
+    assertThat(refused.problem().field()).isEqualTo("toelichting");
+    assertThat(refused.problem().line()).isEqualTo(2L);
+  }
 }

@@ -134,12 +134,10 @@ class ReceiptBuilderTest {
   }
 
   @Test
-  void duplicateDeliveryPointsAtTheOriginalAndTakesNothing() {
-    SubmissionReceipt original = new ReceiptBuilder(new Delivery("first", "dbieb", "FILE", "dbieb-2024.csv", null,
-        "abc123", 10, RECEIVED_AT.minusSeconds(3600), false, null, Delivery.Kind.COUNTS)).build(RECEIVED_AT.minusSeconds(3599));
+  void duplicateDeliveryPointsAtTheCurrentDeliveryAndTakesNothing() {
     builder.accepted();
 
-    SubmissionReceipt receipt = builder.duplicateOf(original, COMPLETED_AT);
+    SubmissionReceipt receipt = builder.duplicateOf("first", COMPLETED_AT);
 
     assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.DUPLICATE);
     assertThat(receipt.getDuplicateOf()).isEqualTo("first");

@@ -54,13 +54,13 @@ class RowModelTest {
   }
 
   @Test
-  void longTextIsShortenedToEightyCharactersInTheExcerpt() {
+  void longTextIsShortenedToFortyCharactersInTheExcerpt() {
     String written = "a".repeat(200);
 
     Problem problem = Problem.ofField(3, "toelichting", "TOELICHTING_TE_LANG", "te lang", written);
 
-    assertThat(problem.excerpt()).hasSize(80).startsWith("aaa").endsWith("…");
-    assertThat(Problem.excerpt("a".repeat(80))).hasSize(80).doesNotContain("…");
+    assertThat(problem.excerpt()).hasSize(40).startsWith("aaa").endsWith("…");
+    assertThat(Problem.excerpt("a".repeat(40))).hasSize(40).doesNotContain("…");
     assertThat(Problem.excerpt(null)).isNull();
   }
 

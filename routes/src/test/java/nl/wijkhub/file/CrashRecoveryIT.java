@@ -96,6 +96,54 @@ class CrashRecoveryIT {
     assertThat(TopicReader.committedSince(Topics.INDICATORS.name(), before)).isEqualTo(2);
   }
 
+  @Test
+  void aRejectedAndARefusedFileKilledAfterTheCommitAreNotPublishedAgainAndKeepTheirOriginalReceipts()
+      throws Exception {
+    String marker = "afgewezen " + UUID.randomUUID();
+    Map<String, String> files = Map.of(
+        "afgewezen.csv", HEADER + "geen-indicator;Bilgaard;2021;1;" + marker + "\n",
+        // Only a header: refused as a whole (BESTAND_LEEG).
+        "alleen-kop.csv", HEADER);
+    DropFolderDriver partner = new DropFolderDriver(data);
+    files.forEach((name, content) -> partner.deliver("ikc-9", name, content));
+
+    // Each crashing hub halts right after its first commit: the first commits one file, the second finishes that one
+    // from the ledger (no commit, so no halt) and commits the other.
+    for (int crash = 0; crash < 2; crash++) {
+      try (HubProcess crashing = startHub(List.of("-Dwijkhub.file-drop.halt-after-commit=true"))) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !crashing.isAlive());
+      }
+    }
+    Map<String, String> originals = new java.util.HashMap<>();
+    for (String name : files.keySet()) {
+      List<SubmissionReceipt> committed = receipts("ikc-9", name);
+      assertThat(committed).as(name).hasSize(1);
+      assertThat(committed.get(0).getStatus().name()).isEqualTo("REJECTED");
+      originals.put(name, committed.get(0).getSubmissionId());
+    }
+
+    try (HubProcess restarted = startHub(List.of())) {
+      for (String name : files.keySet()) {
+        JsonNode receipt = partner.awaitReceipt("ikc-9", name);
+        assertThat(receipt.get("submissionId").asString()).as(name).isEqualTo(originals.get(name));
+        assertThat(receipt.get("status").asString()).isEqualTo("REJECTED");
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> Files.exists(partner.archived("ikc-9", originals.get(name), name)));
+      }
+    }
+    for (String name : files.keySet()) {
+      assertThat(receipts("ikc-9", name)).as("receipts of %s", name).hasSize(1);
+      assertThat(TopicReader.committed(Topics.REJECTIONS.name(), nl.wijkhub.events.Rejection.class,
+          r -> r.getSubmissionId().equals(originals.get(name)))).as("rejections of %s", name).hasSize(1);
+    }
+  }
+
+  private static List<SubmissionReceipt> receipts(String partnerId, String sourceName) {
+    return TopicReader.committed(Topics.RECEIPTS.name(), SubmissionReceipt.class,
+        r -> r.getPartner().equals(partnerId) && r.getSourceName().equals(sourceName)).stream()
+        .map(r -> r.value()).toList();
+  }
+
   private HubProcess startHub(List<String> extraJvmArguments) throws IOException, InterruptedException {
     int port = FreePorts.pick();
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dserver.port=" + port));

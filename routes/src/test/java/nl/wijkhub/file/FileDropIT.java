@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +91,10 @@ class FileDropIT {
         r -> r.getSubmissionId().equals(id))).hasSize(1);
 
     JsonNode stored = awaitObservations("?programme=leeuwarden-oost&indicator=taalmaatjes-gekoppeld&wijk=bilgaard"
-        + "&periode=2024", rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(id));
+        + "&periode=2024", rows -> rows.size() == 1
+        && rows.get(0).get("partners").get(0).get("submissionId").asString().equals(id));
     assertThat(stored.get(0).get("value").asDouble()).isEqualTo(7.0);
-    assertThat(stored.get(0).get("note").asString()).isEqualTo("run " + run);
+    assertThat(stored.get(0).get("partners").get(0).get("note").asString()).isEqualTo("run " + run);
     assertThat(stored.get(0).get("unit").asString()).isEqualTo("koppels");
   }
 
@@ -170,7 +173,8 @@ class FileDropIT {
     String correction = partner.awaitReceipt("dbieb", "q2-correctie.csv").get("submissionId").asString();
 
     JsonNode current = awaitObservations("?indicator=taalmaatjes-gekoppeld&wijk=bilgaard&periode=2023-Q2",
-        rows -> rows.size() == 1 && rows.get(0).get("submissionId").asString().equals(correction));
+        rows -> rows.size() == 1
+            && rows.get(0).get("partners").get(0).get("submissionId").asString().equals(correction));
     assertThat(current.get(0).get("value").asDouble()).isEqualTo(6.0);
     assertThat(store.history("leeuwarden-oost", "taalmaatjes-gekoppeld", "bilgaard", "2023-Q2"))
         .extracting(o -> o.value()).containsExactly(5.0, 6.0);
@@ -186,13 +190,76 @@ class FileDropIT {
         .isEqualTo("BESTAND_LEEG");
     assertThat(partner.awaitReceipt("dbieb", "tellingen.pdf").get("errors").get(0).get("code").asString())
         .isEqualTo("FORMAAT_ONBEKEND");
-    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().size() == 6);
+    // Other tests quarantine files in the same folder: wait for these three and their reasons.
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().stream().filter(name -> name.contains(
+        "geen-partner-tellingen.csv") || name.contains("dbieb-leeg.csv") || name.contains("dbieb-tellingen.pdf"))
+        .count() == 6);
     assertThat(quarantined()).anySatisfy(name -> assertThat(name).endsWith("geen-partner-tellingen.csv"))
         .anySatisfy(name -> assertThat(name).endsWith("dbieb-leeg.csv"))
         .anySatisfy(name -> assertThat(name).endsWith("dbieb-tellingen.pdf"));
     Path reason = Files.list(partner.quarantine()).filter(p -> p.toString().endsWith("geen-partner-tellingen.csv"
         + ".reden.txt")).findFirst().orElseThrow();
     assertThat(Files.readString(reason)).contains("geen-partner", "bekende partner");
+  }
+
+  @Test
+  void aFileInTheInboxRootOrNestedTooDeepGoesToQuarantineWithAReason() throws IOException {
+    Path root = write(DATA.resolve("inbox").resolve("los-" + UUID.randomUUID() + ".csv"));
+    Path deep = write(DATA.resolve("inbox").resolve("dbieb").resolve("proef").resolve("2024")
+        .resolve("diep-" + UUID.randomUUID() + ".csv"));
+
+    Path rootReason = awaitQuarantined(root.getFileName() + ".reden.txt");
+    Path deepReason = awaitQuarantined(deep.getFileName() + ".reden.txt");
+
+    assertThat(Files.readString(rootReason)).contains("direct in de map inbox/");
+    assertThat(Files.readString(deepReason)).contains("'dbieb/proef/2024' wordt niet gelezen");
+    assertThat(root).doesNotExist();
+    assertThat(deep).doesNotExist();
+  }
+
+  @Test
+  void aSymbolicLinkIsQuarantinedWithoutFollowingIt() throws IOException {
+    Path target = write(TestInfrastructure.tempDir("wijkhub-elders").resolve("geheim.csv"));
+    String name = "link-" + UUID.randomUUID() + ".csv";
+    Path link = Files.createSymbolicLink(DATA.resolve("inbox").resolve("dbieb").resolve(name), target);
+
+    Path reason = awaitQuarantined(name + ".reden.txt");
+
+    assertThat(Files.readString(reason)).contains("symbolische koppeling");
+    assertThat(link).doesNotExist();
+    assertThat(Files.isSymbolicLink(reason.resolveSibling(reason.getFileName().toString().replace(".reden.txt", ""))))
+        .isTrue();
+    assertThat(target).exists();
+    assertThat(partner.receiptJson("dbieb", name)).doesNotExist();
+  }
+
+  @Test
+  void aFileStillBeingWrittenUnderATemporaryNameIsIgnoredUntilItIsRenamed() throws IOException {
+    String name = "hernoemd-" + UUID.randomUUID() + ".csv";
+    Path inbox = DATA.resolve("inbox").resolve("dbieb");
+    Path part = Files.writeString(inbox.resolve(name + ".part"), HEADER + "taalmaatjes-gekoppeld;Bilgaard;2022;3;"
+        + name + "\n");
+    Path dotFile = Files.writeString(inbox.resolve("." + name), HEADER);
+    // A later delivery's receipt proves the hub scanned the folder since the two were written.
+    partner.deliver("dbieb", "daarna-" + name, HEADER + "taalmaatjes-gekoppeld;Bilgaard;2022;4;" + name + "\n");
+    partner.awaitReceipt("dbieb", "daarna-" + name);
+
+    assertThat(part).exists();
+    assertThat(dotFile).exists();
+    Files.delete(dotFile);
+    Files.move(part, inbox.resolve(name));
+    assertThat(partner.awaitReceipt("dbieb", name).get("status").asString()).isEqualTo("ACCEPTED");
+  }
+
+  private static Path write(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;1;\n");
+  }
+
+  private Path awaitQuarantined(String suffix) throws IOException {
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().stream().anyMatch(n -> n.endsWith(suffix)));
+    return quarantined().stream().filter(n -> n.endsWith(suffix)).map(partner.quarantine()::resolve).findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -215,7 +282,7 @@ class FileDropIT {
 
   @Test
   void healthIsUpWhenKafkaTheRegistryAndTheStoreAreReachable() throws Exception {
-    HttpResponse<String> response = get("/actuator/health");
+    HttpResponse<String> response = get("/actuator/health", "demo-beheer");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode health = JSON.readTree(response.body());
@@ -255,13 +322,15 @@ class FileDropIT {
   }
 
   private JsonNode awaitObservations(String query, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations" + query)
-        .body()), ready::test);
+    return await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> JSON.readTree(get("/api/v1/observations"
+        + query, "demo-programmabureau").body()).get("observations"), ready::test);
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** As a demo user: health details are for operators, the figures for the programme's staff. */
+  private HttpResponse<String> get(String path, String demoUser) throws IOException, InterruptedException {
+    String login = Base64.getEncoder().encodeToString((demoUser + ":" + demoUser).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> quarantined() throws IOException {

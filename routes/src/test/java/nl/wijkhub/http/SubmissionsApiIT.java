@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -194,12 +195,12 @@ class SubmissionsApiIT {
         r -> key.equals(r.getIdempotencyKey()))).extracting(r -> r.value().getSubmissionId()).containsExactly(id);
     assertProblem(otherContent, 422, "IDEMPOTENCY_KEY_HERGEBRUIKT");
 
-    // Another hub instance started later knows the key from the receipts topic alone.
-    ReceiptLedger later = new ReceiptLedger();
-    try (KafkaConsumer<String, SubmissionReceipt> consumer = new KafkaConsumer<>(kafka.consumerProperties())) {
-      later.load(consumer);
+    // Another hub instance started later knows the key from the ledger topic alone.
+    try (ReceiptLedger later = new ReceiptLedger(() -> new KafkaConsumer<>(kafka.consumerProperties()),
+        Duration.ofSeconds(30))) {
+      later.start();
+      assertThat(later.byIdempotencyKey("ikc-4", key)).map(SubmissionReceipt::getSubmissionId).hasValue(id);
     }
-    assertThat(later.byIdempotencyKey("ikc-4", key)).map(SubmissionReceipt::getSubmissionId).hasValue(id);
   }
 
   @Test

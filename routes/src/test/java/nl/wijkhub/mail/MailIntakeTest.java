@@ -80,7 +80,7 @@ class MailIntakeTest {
 
   private MailIntake intake() {
     MailSettings settings = new MailSettings(true, SERVER, SERVER, "INBOX", "Verwerkt", "Quarantaine",
-        Duration.ofSeconds(1), HUB, "aanleveren+proef@wijkhub.example", "");
+        Duration.ofSeconds(1), HUB, "aanleveren+proef@wijkhub.example", "", false);
     return new MailIntake(settings,
         new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
         new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());

@@ -49,7 +49,7 @@ class MailRetryIT {
   void aDeliveryThatFailsLeavesTheMessageUnansweredInTheInboxAndTheNextPollAnswersItOnce() throws Exception {
     mail = new MailDriver();
     MailSettings settings = new MailSettings(true, server(mail.imapPort()), server(mail.smtpPort()), "INBOX", "Verwerkt", "Quarantaine", Duration.ofMillis(200), HUB,
-        "aanleveren+proef@wijkhub.example", "");
+        "aanleveren+proef@wijkhub.example", "", false);
     MailIntake intake = new MailIntake(settings,
         new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
         new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());

@@ -54,7 +54,8 @@ class EmbeddedStoreIT {
     partner.deliver("dbieb", "h2-correctie.csv", header + "taalmaatjes-gekoppeld;Camminghaburen;2020;4;\n");
     String correction = partner.awaitReceipt("dbieb", "h2-correctie.csv").get("submissionId").asString();
 
-    ObservationQuery key = new ObservationQuery("leeuwarden-oost", "taalmaatjes-gekoppeld", "camminghaburen", "2020");
+    ObservationQuery key =
+        new ObservationQuery("leeuwarden-oost", "taalmaatjes-gekoppeld", "camminghaburen", "2020", null);
     StoredObservation current = await().atMost(TestInfrastructure.STORE_CATCH_UP)
         .until(() -> store.current(key), rows -> rows.size() == 1
             && rows.get(0).submissionId().equals(correction)).get(0);

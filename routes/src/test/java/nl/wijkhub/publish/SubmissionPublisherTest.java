@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionPublisherTest {
 
-  private static final Topic<String> TOPIC = new Topic<>("t", String.class, 1, false);
+  private static final Topic<String> TOPIC = new Topic<>("t", String.class, 1, Topic.Lifetime.EXCERPTS);
 
   private final MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
       (Serializer<Object>) (topic, value) -> String.valueOf(value).getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ class ReferenceDataLoaderTest {
       programmes:
         - id: oost
           name: Oost
+          municipality: oost-gemeente
           wijken:
             - code: bilgaard
               name: Bilgaard
@@ -28,6 +29,7 @@ class ReferenceDataLoaderTest {
               aliases: ["Vlietzone", "Vliet"]
         - id: noord
           name: Noord
+          municipality: noord-gemeente
           wijken:
             - code: prinsenhof
               name: Prinsenhof
@@ -292,6 +294,13 @@ class ReferenceDataLoaderTest {
         .replace("    deliveredBy: [\"wijkbedrijf-*\"]\n", ""));
 
     assertThat(failure()).contains("indicators.yaml, indicator number 2", "'code' is missing");
+  }
+
+  @Test
+  void programmeWithoutMunicipalityIsRefusedNamingTheProgramme() {
+    write("programmes.yaml", PROGRAMMES.replace("    municipality: noord-gemeente\n", ""));
+
+    assertThat(failure()).contains("programmes.yaml, programme 'noord'", "'municipality' is missing");
   }
 
   @Test

@@ -26,7 +26,8 @@ class SftpIntakeTest {
   Path spool;
 
   private SftpIntake intake() {
-    return new SftpIntake(spool, new Admission(new DeliverySettings(DataSize.ofMegabytes(1), Duration.ofSeconds(60))),
+    return new SftpIntake(spool,
+        new Admission(new DeliverySettings(DataSize.ofMegabytes(1), Duration.ofSeconds(60), 3)),
         Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
   }
 

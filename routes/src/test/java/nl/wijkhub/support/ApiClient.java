@@ -7,18 +7,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the hub's API the way a partner's system does, with its API key. */
-public record ApiClient(int port, String apiKey) {
+/**
+ * Calls the hub's API the way a partner's system does, with its API key, or as a demo user (HTTP Basic, the user's
+ * name as password).
+ */
+public record ApiClient(int port, String apiKey, String demoUser) {
+
+  public ApiClient(int port, String apiKey) {
+    this(port, apiKey, null);
+  }
+
+  /** As one of the demo users of {@code wijkhub.security.demo-users}. */
+  public static ApiClient demoUser(int port, String name) {
+    return new ApiClient(port, null, name);
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public ApiClient as(String otherKey) {
-    return new ApiClient(port, otherKey);
+    return new ApiClient(port, otherKey, null);
   }
 
   public HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, String... headers) {
@@ -57,6 +70,10 @@ public record ApiClient(int port, String apiKey) {
 
   private HttpRequest.Builder request(String pathAndQuery) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+    if (demoUser != null) {
+      return builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (demoUser + ":" + demoUser).getBytes(StandardCharsets.UTF_8)));
+    }
     return apiKey == null ? builder : builder.header("Authorization", "Bearer " + apiKey);
   }
 

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +149,15 @@ public final class MailDriver implements AutoCloseable {
   public List<MimeMessage> repliesTo(String to, String run) {
     return mail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(to),
         message -> subject(message).contains(run)).toList();
+  }
+
+  /** Into a folder of the hub's mailbox (made if missing), as having arrived at {@code receivedAt}. */
+  public void store(String folder, MimeMessage message, Instant receivedAt) throws Exception {
+    message.saveChanges();
+    var folders = mail.getManagers().getImapHostManager();
+    MailFolder mailFolder = folders.getFolder(mailbox, folder);
+    (mailFolder == null ? folders.createMailbox(mailbox, folder) : mailFolder)
+        .appendMessage(message, new Flags(), Date.from(receivedAt));
   }
 
   /** Waits until a message whose subject contains {@code run} is in the hub mailbox's folder. */

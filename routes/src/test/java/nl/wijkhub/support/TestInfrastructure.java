@@ -15,16 +15,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The one piece of test infrastructure every integration test uses: a real Kafka broker (KRaft) and a real
  * Apicurio registry, started once per test JVM as child processes (the same way {@code ./wijkhub start} runs them),
- * and the local PostgreSQL that {@code .ci/run} starts. They are stopped when the test run ends. Each test class gets
- * its own database schema, data folder, transactional id and consumer group, so classes cannot see each other's
- * state.
+ * and a PostgreSQL of the run's own ({@link TestPostgres}). They are stopped when the test run ends. Each test
+ * class gets its own database schema, data folder, transactional id and consumer group, so classes cannot see each
+ * other's state.
  */
 public final class TestInfrastructure implements BeforeAllCallback {
 
-  /** PostgreSQL for the tests; .ci/run creates this role and database. */
-  public static final String DB_URL = env("WIJKHUB_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/wijkhub_test");
-  public static final String DB_USER = env("WIJKHUB_TEST_DB_USER", "wijkhub");
-  public static final String DB_PASSWORD = env("WIJKHUB_TEST_DB_PASSWORD", "wijkhub");
+  /** PostgreSQL for the tests, started on first use by {@link TestPostgres}. */
+  public static final String DB_URL = TestPostgres.endpoint().url();
+  public static final String DB_USER = TestPostgres.endpoint().user();
+  public static final String DB_PASSWORD = TestPostgres.endpoint().password();
 
   /**
    * How long a test waits for the monitoring store: a new consumer group first replays the whole shared indicators
@@ -87,6 +87,7 @@ public final class TestInfrastructure implements BeforeAllCallback {
     props.put("spring.datasource.password", DB_PASSWORD);
     props.put("spring.flyway.schemas", isolation.replace('-', '_'));
     props.put("wijkhub.api.demo-keys", "true");
+    props.put("wijkhub.security.demo-users", "true");
     return props;
   }
 
@@ -102,10 +103,5 @@ public final class TestInfrastructure implements BeforeAllCallback {
   /** A fresh name for one test class's schema, transactional id and consumer group. */
   public static String isolation() {
     return "it-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

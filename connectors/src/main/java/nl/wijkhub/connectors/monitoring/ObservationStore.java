@@ -6,27 +6,34 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import nl.wijkhub.events.IndicatorObservation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes observations idempotently and answers queries on current values. Standard SQL {@code MERGE} keeps one
- * statement set for PostgreSQL and H2: history rows are inserted once per (submission, line), and the current row
- * of a key is replaced only by a higher (revision, line), so replays and out-of-order arrivals change nothing.
+ * statement set for PostgreSQL and H2: history rows are inserted once per (submission, line), and a partner's
+ * current row of a key is replaced only by a higher (revision, line, submission), so replays and out-of-order
+ * arrivals change nothing. A figure is the sum of its partners' current values.
  */
 public class ObservationStore {
 
   private static final String COLUMNS =
       "programme, indicator, wijk, period, observed, note, partner, submission_id, line, revision, received_at";
-  /** Typed placeholders: PostgreSQL cannot infer parameter types inside VALUES. */
-  private static final String SOURCE = "USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)),"
-      + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR(500)),"
-      + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-      + " CAST(? AS TIMESTAMP))) AS s(" + COLUMNS + ")";
+  /**
+   * Typed placeholders, because PostgreSQL cannot infer parameter types inside VALUES; the text casts carry no
+   * length, so a value too long for its column is refused (SQL state 22001) instead of silently cut to a key that
+   * may belong to another indicator.
+   */
+  private static final String SOURCE = "USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+      + " CAST(? AS VARCHAR), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+      + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP))) AS s(" + COLUMNS + ")";
   private static final String SOURCE_VALUES = "s.programme, s.indicator, s.wijk, s.period, s.observed, s.note,"
       + " s.partner, s.submission_id, s.line, s.revision, s.received_at";
 
@@ -36,47 +43,123 @@ public class ObservationStore {
 
   private static final String MERGE_CURRENT = "MERGE INTO observation_current c " + SOURCE
       + " ON c.programme = s.programme AND c.indicator = s.indicator AND c.wijk = s.wijk AND c.period = s.period"
-      + " WHEN MATCHED AND (s.revision > c.revision OR (s.revision = c.revision AND s.line > c.line)) THEN UPDATE SET"
-      + " observed = s.observed, note = s.note, partner = s.partner, submission_id = s.submission_id,"
+      + " AND c.partner = s.partner"
+      + " WHEN MATCHED AND (s.revision > c.revision OR (s.revision = c.revision AND s.line > c.line)"
+      + " OR (s.revision = c.revision AND s.line = c.line AND s.submission_id > c.submission_id)) THEN UPDATE SET"
+      + " observed = s.observed, note = s.note, submission_id = s.submission_id,"
       + " line = s.line, revision = s.revision, received_at = s.received_at"
       + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + SOURCE_VALUES + ")";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM ";
+  private static final String KEY = "programme, indicator, wijk, period";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate savepoint;
 
   public ObservationStore(DataSource dataSource) {
+    DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
     this.jdbc = new JdbcTemplate(dataSource);
-    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.transaction = new TransactionTemplate(manager);
+    this.savepoint = new TransactionTemplate(manager);
+    savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** Stores a batch in one database transaction: all of it or, on failure, none (the consumer then retries). */
+  /**
+   * Stores a batch all or nothing. On its own it is one database transaction; inside {@link #replaceAll} it is a
+   * savepoint, so a refused batch leaves the rebuild's transaction usable.
+   */
   public void store(List<IndicatorObservation> batch) {
     if (batch.isEmpty()) {
       return;
     }
-    transaction.executeWithoutResult(status -> {
+    savepoint.executeWithoutResult(status -> {
       jdbc.batchUpdate(MERGE_HISTORY, batch, batch.size(), ObservationStore::bind);
       jdbc.batchUpdate(MERGE_CURRENT, batch, batch.size(), ObservationStore::bind);
     });
   }
 
+  /**
+   * Empties the store and fills it again with what {@code refill} stores, in one transaction: readers see the old
+   * values until the new ones are committed (on PostgreSQL and on H2's MVCC store alike), and a failed refill
+   * leaves the old store as it was.
+   */
+  public void replaceAll(Runnable refill) {
+    transaction.executeWithoutResult(status -> {
+      jdbc.update("DELETE FROM observation_current");
+      jdbc.update("DELETE FROM observation_history");
+      refill.run();
+    });
+  }
+
+  /** One page of figures in key order, starting after {@code after} (null: from the start). */
+  public FigurePage figures(ObservationQuery query, FigureKey after, int limit) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT " + KEY + " FROM observation_current WHERE 1 = 1");
+    filter(sql, args, query);
+    if (after != null) {
+      sql.append(" AND ").append(keyAfter(args, after));
+    }
+    sql.append(" GROUP BY " + KEY + " ORDER BY " + KEY + " LIMIT ?");
+    args.add(limit + 1);
+    List<FigureKey> keys = jdbc.query(sql.toString(), (rs, row) -> new FigureKey(rs.getString("programme"),
+        rs.getString("indicator"), rs.getString("wijk"), rs.getString("period")), args.toArray());
+    if (keys.isEmpty()) {
+      return new FigurePage(List.of(), null);
+    }
+    List<FigureKey> page = keys.subList(0, Math.min(limit, keys.size()));
+    return new FigurePage(figuresOf(query, page), keys.size() > limit ? page.get(page.size() - 1) : null);
+  }
+
+  /** Every partner's current value that the query selects, in key and partner order. */
   public List<StoredObservation> current(ObservationQuery query) {
     List<Object> args = new ArrayList<>();
     StringBuilder sql = new StringBuilder(SELECT).append("observation_current WHERE 1 = 1");
+    filter(sql, args, query);
+    sql.append(" ORDER BY " + KEY + ", partner");
+    return jdbc.query(sql.toString(), ObservationStore::map, args.toArray());
+  }
+
+  /** Every stored value of one key, of every partner, oldest revision first. */
+  public List<StoredObservation> history(String programme, String indicator, String wijk, String period) {
+    return jdbc.query(SELECT + "observation_history WHERE programme = ? AND indicator = ? AND wijk = ? AND period = ?"
+            + " ORDER BY revision, line, submission_id", ObservationStore::map, programme, indicator, wijk, period);
+  }
+
+  /** The partners' rows of the page's keys: the keys are contiguous in key order, so one range holds them all. */
+  private List<Figure> figuresOf(ObservationQuery query, List<FigureKey> page) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(SELECT).append("observation_current WHERE 1 = 1");
+    filter(sql, args, query);
+    sql.append(" AND NOT ").append(keyAfter(args, page.get(page.size() - 1)));
+    FigureKey first = page.get(0);
+    sql.append(" AND (").append(keyAfter(args, first)).append(" OR (programme = ? AND indicator = ? AND wijk = ?"
+        + " AND period = ?))");
+    args.addAll(List.of(first.programme(), first.indicator(), first.wijk(), first.period()));
+    sql.append(" ORDER BY " + KEY + ", partner");
+    Map<FigureKey, List<StoredObservation>> byKey = new LinkedHashMap<>();
+    for (StoredObservation o : jdbc.query(sql.toString(), ObservationStore::map, args.toArray())) {
+      byKey.computeIfAbsent(new FigureKey(o.programme(), o.indicator(), o.wijk(), o.period()), k -> new ArrayList<>())
+          .add(o);
+    }
+    return byKey.entrySet().stream().map(e -> new Figure(e.getKey(),
+        e.getValue().stream().mapToDouble(StoredObservation::value).sum(), List.copyOf(e.getValue()))).toList();
+  }
+
+  /** (programme, indicator, wijk, period) &gt; the key, spelled out: portable where row comparisons are not. */
+  private static String keyAfter(List<Object> args, FigureKey key) {
+    args.addAll(List.of(key.programme(), key.programme(), key.indicator(), key.indicator(), key.wijk(), key.wijk(),
+        key.period()));
+    return "(programme > ? OR (programme = ? AND (indicator > ? OR (indicator = ? AND (wijk > ? OR (wijk = ?"
+        + " AND period > ?))))))";
+  }
+
+  private static void filter(StringBuilder sql, List<Object> args, ObservationQuery query) {
     filter(sql, args, "programme", query.programme());
     filter(sql, args, "indicator", query.indicator());
     filter(sql, args, "wijk", query.wijk());
     filter(sql, args, "period", query.period());
-    sql.append(" ORDER BY programme, indicator, wijk, period");
-    return jdbc.query(sql.toString(), ObservationStore::map, args.toArray());
-  }
-
-  /** Every stored value of one key, oldest revision first. */
-  public List<StoredObservation> history(String programme, String indicator, String wijk, String period) {
-    return jdbc.query(SELECT + "observation_history WHERE programme = ? AND indicator = ? AND wijk = ? AND period = ?"
-            + " ORDER BY revision, line", ObservationStore::map, programme, indicator, wijk, period);
+    filter(sql, args, "partner", query.partner());
   }
 
   private static void filter(StringBuilder sql, List<Object> args, String column, String value) {

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +47,9 @@ class ComposeFileTest {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final List<String> REQUIRED_SERVICES = List.of("kafka", "registry", "postgres", "hub");
     private static final String PASSWORD_FROM_ENV = "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}";
+    private static final Set<String> READ_BY_SPRING_OR_THE_JVM = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+    /** An environment variable in backticks, e.g. {@code `WIJKHUB_CONFIG`}; property names are lower case. */
+    private static final Pattern DOCUMENTED_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
 
     private static Path composeDir;
     private static Schema schema;
@@ -125,7 +131,7 @@ class ComposeFileTest {
         JsonNode services = compose.path("services");
         assertThat(services.path("kafka").path("image").asString()).isEqualTo("apache/kafka:4.1.1");
         assertThat(services.path("registry").path("image").asString())
-                .isEqualTo("apicurio/apicurio-registry-mem:2.6.13.Final");
+                .isEqualTo("apicurio/apicurio-registry-sql:2.6.13.Final");
         assertThat(services.path("postgres").path("image").asString()).isEqualTo("postgres:15");
     }
 
@@ -153,6 +159,68 @@ class ComposeFileTest {
         JsonNode hub = compose.path("services").path("hub");
         assertThat(strings(hub.path("ports"))).contains("8080:8080");
         assertThat(strings(hub.path("volumes"))).anyMatch(v -> v.endsWith(":/data"));
+    }
+
+    @Test
+    void registryKeepsItsSchemasInItsOwnDatabaseOnThePostgresService() {
+        assertThat(environment("registry"))
+                .containsEntry("REGISTRY_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/registry")
+                .containsEntry("REGISTRY_DATASOURCE_USERNAME", "wijkhub")
+                .containsEntry("REGISTRY_DATASOURCE_PASSWORD", PASSWORD_FROM_ENV);
+        assertThat(compose.path("services").path("registry").path("depends_on").path("postgres").path("condition")
+                .asString()).isEqualTo("service_healthy");
+        JsonNode initScript = compose.path("services").path("postgres").path("configs").path(0);
+        assertThat(initScript.path("target").asString()).startsWith("/docker-entrypoint-initdb.d/").endsWith(".sql");
+        assertThat(compose.path("configs").path(initScript.path("source").asString()).path("content").asString())
+                .contains("CREATE DATABASE registry OWNER wijkhub;");
+    }
+
+    @Test
+    void hubListensOnAllInterfacesOfItsContainerWithAStatedHeap() {
+        assertThat(environment("hub")).containsEntry("HUB_ADDRESS", "0.0.0.0")
+                .containsEntry("JAVA_TOOL_OPTIONS", "-Xmx256m");
+    }
+
+    /** A misspelt variable is silently ignored by the hub, so every one given to it must be one it reads. */
+    @Test
+    void everyVariableComposeAndTheImageGiveTheHubIsOneItReads() throws IOException {
+        List<String> given = new ArrayList<>(environment("hub").keySet());
+        Files.readAllLines(composeDir.resolve("Dockerfile")).stream()
+                .filter(line -> line.startsWith("ENV "))
+                .map(line -> line.substring(4).split("=", 2)[0].strip())
+                .forEach(given::add);
+        String applicationYaml = Files.readString(repositoryRoot().resolve("routes/src/main/resources/application.yaml"));
+
+        assertThat(given).isNotEmpty().allSatisfy(name -> assertThat(
+                applicationYaml.contains("${" + name + ":") || READ_BY_SPRING_OR_THE_JVM.contains(name))
+                .as("%s is read by the hub (application.yaml) or by Spring Boot or the JVM", name).isTrue());
+    }
+
+    /** Every variable in the root README's configuration table is read by the hub or by ./wijkhub start. */
+    @Test
+    void everyVariableTheReadmeDocumentsIsRead() throws IOException {
+        String readme = Files.readString(repositoryRoot().resolve("README.md"));
+        String table = readme.substring(readme.indexOf("## Configuration"));
+        table = table.substring(0, table.indexOf("\n## ", 1));
+        List<String> documented = new ArrayList<>();
+        for (String row : table.lines().filter(line -> line.startsWith("| `")).toList()) {
+            Matcher names = DOCUMENTED_VARIABLE.matcher(row.split("\\|")[1]);
+            while (names.find()) {
+                documented.add(names.group(1));
+            }
+        }
+        String applicationYaml = Files.readString(repositoryRoot().resolve("routes/src/main/resources/application.yaml"));
+        String launcher = Files.readString(repositoryRoot()
+                .resolve("deploy/embedded/src/main/java/nl/wijkhub/embedded/Launcher.java"));
+
+        assertThat(documented).contains("WIJKHUB_CONFIG", "HUB_ADDRESS", "MONITORING_DB_URL")
+                .allSatisfy(name -> assertThat(applicationYaml.contains("${" + name + ":")
+                        || launcher.contains("\"" + name + "\""))
+                        .as("%s (README) is read by application.yaml or the Launcher", name).isTrue());
+    }
+
+    private static Path repositoryRoot() {
+        return composeDir.resolve("../..").normalize();
     }
 
     @Test

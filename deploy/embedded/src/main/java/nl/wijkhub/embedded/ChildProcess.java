@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A child JVM whose output goes to a log file. Every process this module starts goes through here, so that a
  * single shutdown hook can make sure none of them outlives the JVM that started it, even when a test JVM
- * ends without closing what it started.
+ * ends without closing what it started; and when that JVM is killed and no hook runs, the {@link ParentWatchdog}
+ * agent in each child ends the child.
  *
  * <p>Where {@code setsid} exists, children run in a session of their own: a terminal's Ctrl-C then reaches only
  * this JVM, whose shutdown hook stops them in order (see {@link #stopFirstOnExit}), instead of every process of
@@ -75,6 +76,8 @@ final class ChildProcess {
     // setsid execs in place (a child of a JVM leads no process group), so the pid stays the JVM's.
     SETSID.ifPresent(setsid -> command.add(setsid.toString()));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Ends the child when this JVM is gone, even after a SIGKILL that skips the shutdown hook below.
+    command.add(WatchdogAgentJar.javaAgentArgument());
     command.addAll(javaArguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workingDir.toFile())

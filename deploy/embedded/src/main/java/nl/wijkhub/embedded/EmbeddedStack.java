@@ -1,6 +1,7 @@
 package nl.wijkhub.embedded;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,10 +82,25 @@ public final class EmbeddedStack implements AutoCloseable {
   /** Stops the registry and the broker; both have exited when this returns. */
   @Override
   public void close() {
+    close(ChildProcess.GRACEFUL_STOP);
+  }
+
+  /**
+   * Stops the registry and the broker side by side, the broker given {@code brokerGrace} for its controlled
+   * shutdown before it is killed (a killed broker recovers its logs at the next start). Neither needs the other to
+   * stop, so Ctrl-C waits for the slower of the two rather than their sum.
+   */
+  public void close(Duration brokerGrace) {
+    Thread registryStop = new Thread(registry::close, "registry-stop");
+    registryStop.start();
     try {
-      registry.close();
+      broker.close(brokerGrace);
     } finally {
-      broker.close();
+      try {
+        registryStop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -111,7 +111,12 @@ public final class KafkaBroker implements AutoCloseable {
   /** Controlled shutdown; the broker is killed if it has not stopped within 30 s. */
   @Override
   public void close() {
-    process.stop(ChildProcess.GRACEFUL_STOP);
+    close(ChildProcess.GRACEFUL_STOP);
+  }
+
+  /** Controlled shutdown; the broker is killed if it has not stopped within {@code grace}. */
+  public void close(Duration grace) {
+    process.stop(grace);
   }
 
   private static Path logDir(Path dataDir) {

@@ -1,15 +1,17 @@
-package nl.wijkhub.http;
+package nl.wijkhub.security;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.core.io.Resource;
@@ -23,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * beside the reference data lists them; a partner may have two at a time, so a new key can be rolled out before
  * the old one is removed.
  */
-public final class ApiKeys {
+final class ApiKeys {
 
   static final String FILE = "api-keys.yaml";
   static final int MAX_KEYS_PER_PARTNER = 2;
@@ -90,7 +92,12 @@ public final class ApiKeys {
   }
 
   static String hash(String key) {
-    return Spool.sha256(key.getBytes(StandardCharsets.UTF_8));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 
   private static List<Entry> read(Resource file) {

@@ -1,11 +1,9 @@
-package nl.wijkhub.http;
+package nl.wijkhub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import nl.wijkhub.HubSettings;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.reference.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
@@ -80,14 +78,15 @@ class ApiKeysTest {
   void theHubRefusesToStartWithDemoKeysUnderTheProdProfile() {
     MockEnvironment prod = new MockEnvironment();
     prod.setActiveProfiles("prod");
-    HubSettings hub = new HubSettings(Path.of("target"), "file:../config/");
 
-    assertThatThrownBy(() -> new HttpChannelConfiguration(hub, new ApiSettings(true, 60, 100), REFERENCE,
-        new DefaultResourceLoader(), prod))
+    assertThatThrownBy(() -> SecurityConfiguration.refuseDemoLoginsUnderProd(prod, new ApiKeySettings(true),
+        SecuritySettingsFixture.settings(false), "file:../config/"))
         .hasMessageContaining("wijkhub.api.demo-keys is true under the prod profile")
         .hasMessageContaining("WIJKHUB_API_DEMO_KEYS=false");
-    assertThat(new HttpChannelConfiguration(hub, new ApiSettings(false, 60, 100), REFERENCE,
-        new DefaultResourceLoader(), prod)).isNotNull();
+    SecurityConfiguration.refuseDemoLoginsUnderProd(prod, new ApiKeySettings(false),
+        SecuritySettingsFixture.settings(false), "file:../config/");
+    SecurityConfiguration.refuseDemoLoginsUnderProd(new MockEnvironment(), new ApiKeySettings(true),
+        SecuritySettingsFixture.settings(true), "file:../config/");
   }
 
   private static Resource yaml(String text) {

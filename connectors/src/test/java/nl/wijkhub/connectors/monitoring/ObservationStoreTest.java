@@ -1,0 +1,125 @@
+package nl.wijkhub.connectors.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.wijkhub.events.IndicatorObservation;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The store's statements and migrations on H2, the embedded default; StoreRecoveryIT runs the same on PostgreSQL
+ * through the whole hub.
+ */
+class ObservationStoreTest {
+
+  private static final String INDICATOR = "extra-leertijd-kinderen";
+
+  private JdbcDataSource dataSource;
+  private ObservationStore store;
+
+  @BeforeEach
+  void freshDatabase() {
+    dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    store = new ObservationStore(dataSource);
+  }
+
+  @Test
+  void theMigrationBringsBackThePartnersAnEarlierDeliveryReplaced() {
+    migrate("1");
+    JdbcTemplate db = new JdbcTemplate(dataSource);
+    String insert = "INSERT INTO observation_history (submission_id, line, programme, indicator, wijk, period,"
+        + " observed, partner, revision, received_at) VALUES (?, 2, 'leeuwarden-oost', ?, 'bilgaard', '2024', ?, ?,"
+        + " ?, CURRENT_TIMESTAMP)";
+    db.update(insert, "s1", INDICATOR, 10.0, "ikc-1", 1L);
+    db.update(insert, "s2", INDICATOR, 20.0, "ikc-2", 2L);
+    db.update(insert, "s3", INDICATOR, 15.0, "ikc-1", 3L);
+    // Under V1 the current row was the last delivery's, whoever's it was.
+    db.update("INSERT INTO observation_current (programme, indicator, wijk, period, observed, partner,"
+        + " submission_id, line, revision, received_at) VALUES ('leeuwarden-oost', ?, 'bilgaard', '2024', 15.0,"
+        + " 'ikc-1', 's3', 2, 3, CURRENT_TIMESTAMP)", INDICATOR);
+
+    migrate(null);
+
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.partner() + "=" + o.value())
+        .containsExactly("ikc-1=15.0", "ikc-2=20.0");
+    assertThat(store.figures(ObservationQuery.all(), null, 10).figures()).singleElement()
+        .satisfies(f -> assertThat(f.total()).isEqualTo(35.0));
+  }
+
+  @Test
+  void tenPartnersAddUpAndEachLaterRevisionReplacesOnlyItsOwnValue() {
+    migrate(null);
+    List<IndicatorObservation> ten = new ArrayList<>();
+    for (int ikc = 1; ikc <= 10; ikc++) {
+      ten.add(observation("2024", "ikc-" + ikc, ikc, 100 + ikc));
+    }
+    store.store(ten);
+    store.store(List.of(observation("2024", "ikc-4", 40, 200), observation("2024", "ikc-5", 99, 50)));
+
+    Figure figure = store.figures(ObservationQuery.all(), null, 10).figures().get(0);
+
+    assertThat(figure.total()).isEqualTo(55 - 4 + 40);
+    assertThat(figure.partners()).hasSize(10).filteredOn(o -> o.partner().equals("ikc-5"))
+        .extracting(StoredObservation::value).as("an older revision arriving late changes nothing")
+        .containsExactly(5.0);
+    assertThat(store.history("leeuwarden-oost", INDICATOR, "bilgaard", "2024")).hasSize(12);
+    assertThat(store.figures(ObservationQuery.all().withPartner("ikc-4"), null, 10).figures().get(0).total())
+        .isEqualTo(40.0);
+  }
+
+  @Test
+  void pagesFollowEachOtherInKeyOrderWithoutGapOrRepeat() {
+    migrate(null);
+    for (String period : List.of("2021", "2022", "2023", "2024", "2025")) {
+      store.store(List.of(observation(period, "ikc-1", 1, 1), observation(period, "ikc-2", 2, 1)));
+    }
+    List<String> periods = new ArrayList<>();
+    FigureKey after = null;
+    do {
+      FigurePage page = store.figures(ObservationQuery.all(), after, 2);
+      page.figures().forEach(f -> {
+        periods.add(f.key().period());
+        assertThat(f.total()).isEqualTo(3.0);
+      });
+      after = page.next();
+    } while (after != null);
+
+    assertThat(periods).containsExactly("2021", "2022", "2023", "2024", "2025");
+  }
+
+  @Test
+  void replaceAllRefillsTheStoreInOneTransactionAndKeepsTheOldOneWhenTheRefillFails() {
+    migrate(null);
+    store.store(List.of(observation("2024", "ikc-1", 1, 1)));
+
+    assertThatThrownBy(() -> store.replaceAll(() -> {
+      store.store(List.of(observation("2024", "ikc-2", 2, 1)));
+      throw new IllegalStateException("Kafka went away");
+    })).hasMessage("Kafka went away");
+    assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::partner).containsExactly("ikc-1");
+
+    store.replaceAll(() -> store.store(List.of(observation("2024", "ikc-3", 3, 1))));
+    assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::partner).containsExactly("ikc-3");
+  }
+
+  private void migrate(String target) {
+    var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    (target == null ? config : config.target(target)).load().migrate();
+  }
+
+  private static IndicatorObservation observation(String period, String partner, double value, long revision) {
+    return IndicatorObservation.newBuilder().setProgramme("leeuwarden-oost").setIndicator(INDICATOR)
+        .setWijk("bilgaard").setPeriod(period).setValue(value).setPartner(partner)
+        .setSubmissionId(UUID.randomUUID().toString()).setLine(2).setRevision(revision)
+        .setReceivedAt(Instant.now()).build();
+  }
+}

@@ -1,0 +1,74 @@
+package nl.wijkhub.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.events.IndicatorObservation;
+
+/**
+ * The one way records from the indicators topic get into the store, for the consumer, the dead-letter replay and
+ * the rebuild alike. A batch is stored at once; when the database refuses it for a record's content, its records
+ * are stored one at a time and each refused one is handed to the caller's {@link Refusals} with its reason. A
+ * failure that is not the record's (the database is unreachable) is thrown, so the caller retries the whole batch.
+ * Writes are serialised: two writers inserting the same new key at once would otherwise collide.
+ */
+final class StoreWriter {
+
+  /** What the caller does with a record the store cannot take. */
+  @FunctionalInterface
+  interface Refusals {
+    void refused(SourceRecord record, String reason);
+  }
+
+  private final ObservationStore store;
+  private final ObservationDecoder decoder;
+
+  StoreWriter(ObservationStore store, ObservationDecoder decoder) {
+    this.store = store;
+    this.decoder = decoder;
+  }
+
+  /** Stores what it can and returns how many records were stored. */
+  synchronized int write(List<SourceRecord> records, Refusals refusals) {
+    List<SourceRecord> decoded = new ArrayList<>(records.size());
+    List<IndicatorObservation> batch = new ArrayList<>(records.size());
+    for (SourceRecord record : records) {
+      try {
+        batch.add(decoder.decode(record));
+        decoded.add(record);
+      } catch (RuntimeException e) {
+        refusals.refused(record, StoreFailures.reason(e));
+      }
+    }
+    try {
+      store.store(batch);
+      return batch.size();
+    } catch (RuntimeException e) {
+      retryUnlessRecordFault(e, batch.size());
+    }
+    int stored = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        store.store(List.of(batch.get(i)));
+        stored++;
+      } catch (RuntimeException e) {
+        retryUnlessRecordFault(e, 1);
+        refusals.refused(decoded.get(i), StoreFailures.reason(e));
+      }
+    }
+    return stored;
+  }
+
+  /** Empties the store and refills it in one transaction; other writers wait until it is committed. */
+  synchronized void replaceAll(Runnable refill) {
+    store.replaceAll(refill);
+  }
+
+  /** Database errors can quote the rows they failed on; only the reason leaves this method. */
+  private static void retryUnlessRecordFault(RuntimeException e, int records) {
+    if (!StoreFailures.isRecordFault(e)) {
+      throw new IllegalStateException("Storing " + records + " observations failed (" + StoreFailures.reason(e)
+          + "); they will be retried");
+    }
+  }
+}

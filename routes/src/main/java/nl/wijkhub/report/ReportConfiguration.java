@@ -1,0 +1,17 @@
+package nl.wijkhub.report;
+
+import nl.wijkhub.HubSettings;
+import nl.wijkhub.reference.ReferenceData;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+@Configuration(proxyBeanMethods = false)
+class ReportConfiguration {
+
+  /** Read and checked at start-up, so that a wrong report.yaml stops the hub instead of an export. */
+  @Bean
+  ReportLayout reportLayout(ResourceLoader resources, HubSettings settings, ReferenceData reference) {
+    return new ReportLayoutLoader(resources).load(settings.referenceData(), reference);
+  }
+}

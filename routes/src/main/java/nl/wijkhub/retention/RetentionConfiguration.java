@@ -1,0 +1,26 @@
+package nl.wijkhub.retention;
+
+import java.time.Clock;
+import java.util.List;
+import nl.wijkhub.HubSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RetentionConfiguration {
+
+  @Bean
+  FolderRetention archiveRetention(HubSettings hub, RetentionSettings settings) {
+    return FolderRetention.archive(hub.dataDir(), settings.archive());
+  }
+
+  @Bean
+  FolderRetention quarantineRetention(HubSettings hub, RetentionSettings settings) {
+    return FolderRetention.quarantine(hub.dataDir(), settings.quarantine());
+  }
+
+  @Bean
+  RetentionRoute retentionRoute(List<Purge> purges, RetentionSettings settings, Clock clock) {
+    return new RetentionRoute(purges, settings, clock);
+  }
+}

@@ -1,0 +1,223 @@
+package nl.wijkhub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.wijkhub.counts.CountsKind;
+import nl.wijkhub.embedded.KafkaBroker;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.TopicProvisioner;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.TestInfrastructure;
+import nl.wijkhub.support.TopicReader;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A commit whose outcome the hub does not hear, on the real broker, paused (SIGSTOP) at the moment of the commit: the
+ * hub finds out from the ledger whether the delivery is there before it answers, and never publishes it twice. The
+ * pipeline is built by hand here so that its producer can pause the broker exactly around {@code commitTransaction}.
+ */
+@ExtendWith(TestInfrastructure.class)
+class UncertainCommitIT {
+
+  private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
+
+  @TempDir
+  Path files;
+
+  private final KafkaBroker broker = TestInfrastructure.stack().broker();
+  private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+  private final AtomicBoolean paused = new AtomicBoolean();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private ReceiptLedger ledger;
+  private SubmissionPublisher publisher;
+
+  private enum Fault {
+    NONE,
+    /** The broker commits, then stops before the answer reaches the hub. */
+    ANSWER_LOST,
+    /** The broker stops before the commit reaches it. */
+    PAUSED_BEFORE_COMMIT
+  }
+
+  @AfterEach
+  void resumeBrokerAndClose() {
+    resume();
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (ledger != null) {
+      ledger.close();
+    }
+  }
+
+  @Test
+  void aCommitWhoseAnswerIsLostIsAnsweredWithItsReceiptAndNotPublishedAgain() throws Exception {
+    DeliveryPipeline pipeline = pipeline(Duration.ofSeconds(20));
+    String marker = "antwoord-kwijt " + UUID.randomUUID();
+    Delivery delivery = delivery(marker);
+
+    fault.set(Fault.ANSWER_LOST);
+    CompletableFuture<SubmissionReceipt> answer = CompletableFuture.supplyAsync(() -> pipeline.ingest(delivery));
+    await().atMost(Duration.ofSeconds(60)).untilTrue(paused);
+    resume();
+    SubmissionReceipt receipt = answer.get(60, TimeUnit.SECONDS);
+
+    assertThat(receipt.getSubmissionId()).isEqualTo(delivery.submissionId());
+    assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(meters.counter("wijkhub.commits.settled", "outcome", "committed").count()).isEqualTo(1);
+    assertThat(TopicReader.committed(Topics.LEDGER.name(), LedgerEntry.class,
+        e -> e.getSubmissionId().equals(delivery.submissionId()))).hasSize(1);
+
+    SubmissionReceipt again = pipeline.ingest(delivery(marker));
+    assertThat(again.getStatus()).isEqualTo(ReceiptStatus.DUPLICATE);
+    assertThat(again.getDuplicateOf()).isEqualTo(delivery.submissionId());
+    assertThat(observations(marker)).hasSize(2)
+        .allSatisfy(o -> assertThat(o.getSubmissionId()).isEqualTo(delivery.submissionId()));
+  }
+
+  @Test
+  void aCommitThatCannotBeSettledIsNotPublishedAndTheRetryPublishesTheRowsOnce() throws Exception {
+    DeliveryPipeline pipeline = pipeline(Duration.ofSeconds(3));
+    String marker = "broker-stil " + UUID.randomUUID();
+    Delivery first = delivery(marker);
+
+    fault.set(Fault.PAUSED_BEFORE_COMMIT);
+    assertThatThrownBy(() -> pipeline.ingest(first)).isInstanceOf(DeliveryNotPublished.class);
+    assertThat(paused).isTrue();
+    resume();
+
+    SubmissionReceipt retry = pipeline.ingest(delivery(marker));
+
+    // Kafka may or may not have taken the first commit once it ran again; the retry sees which, and the rows are
+    // there exactly once either way.
+    List<LedgerEntry> firstOnLedger = TopicReader.committed(Topics.LEDGER.name(), LedgerEntry.class,
+        e -> e.getSubmissionId().equals(first.submissionId())).stream().map(r -> r.value()).toList();
+    if (firstOnLedger.isEmpty()) {
+      assertThat(retry.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    } else {
+      assertThat(retry.getStatus()).isEqualTo(ReceiptStatus.DUPLICATE);
+      assertThat(retry.getDuplicateOf()).isEqualTo(first.submissionId());
+    }
+    assertThat(observations(marker)).hasSize(2);
+  }
+
+  private DeliveryPipeline pipeline(Duration maxBlock) {
+    String isolation = TestInfrastructure.isolation();
+    Map<String, String> hub = TestInfrastructure.hubProperties(files, isolation);
+    KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), hub.get("wijkhub.kafka.registry-url"),
+        isolation + "-ingest", Duration.ofMinutes(1), (short) 1, Duration.ofDays(400), Duration.ofSeconds(30),
+        Map.of(
+            "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+            "value.serializer", "nl.wijkhub.publish.CachedSchemaAvroSerializer",
+            "max.block.ms", Long.toString(maxBlock.toMillis()),
+            "request.timeout.ms", "2000",
+            "delivery.timeout.ms", Long.toString(Math.max(maxBlock.toMillis(), 2020)),
+            "apicurio.registry.url", TestInfrastructure.stack().registry().nativeApiUrl(),
+            "apicurio.registry.auto-register", "true",
+            "apicurio.registry.headers.enabled", "false",
+            "apicurio.registry.as-confluent", "true",
+            "apicurio.registry.use-id", "contentId"),
+        Map.of(
+            "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+            "value.deserializer", "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+            "apicurio.registry.url", TestInfrastructure.stack().registry().nativeApiUrl(),
+            "apicurio.registry.headers.enabled", "false",
+            "apicurio.registry.as-confluent", "true",
+            "apicurio.registry.use-id", "contentId",
+            "apicurio.registry.use-specific-avro-reader", "true"));
+    TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", broker.bootstrapServers()), (short) 1,
+        settings.excerptRetention());
+    ledger = new ReceiptLedger(() -> new KafkaConsumer<>(settings.consumerProperties()), Duration.ofSeconds(30));
+    ledger.start();
+    publisher = new SubmissionPublisher(() -> new FaultyProducer(settings.producerProperties()));
+    publisher.initialise();
+    return new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
+        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
+        Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
+  }
+
+  /** A producer that pauses the broker around the commit, as {@link #fault} says, once. */
+  private final class FaultyProducer extends KafkaProducer<String, Object> {
+
+    FaultyProducer(Map<String, Object> properties) {
+      super(properties);
+    }
+
+    @Override
+    public void commitTransaction() {
+      Fault now = fault.getAndSet(Fault.NONE);
+      if (now == Fault.PAUSED_BEFORE_COMMIT) {
+        pause();
+      }
+      super.commitTransaction();
+      if (now == Fault.ANSWER_LOST) {
+        pause();
+        throw new TimeoutException("the broker stopped before it answered the commit");
+      }
+    }
+  }
+
+  private Delivery delivery(String marker) throws IOException {
+    String content = HEADER + "taalmaatjes-gekoppeld;Bilgaard;2019;3;" + marker + "\n"
+        + "taalmaatjes-gekoppeld;Vrijheidswijk;2019;4;" + marker + "\n";
+    Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".csv"), content);
+    return Delivery.of("dbieb", "API", "telling.csv", file, Spool.sha256(file), Files.size(file),
+        Clock.systemUTC().instant());
+  }
+
+  private static List<IndicatorObservation> observations(String marker) {
+    return TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+        o -> marker.equals(o.getNote())).stream().map(r -> r.value()).toList();
+  }
+
+  private void pause() {
+    signal("STOP");
+    paused.set(true);
+  }
+
+  private void resume() {
+    if (paused.getAndSet(false)) {
+      signal("CONT");
+    }
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(broker.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).as("kill -%s %s", signal, broker.pid()).isZero();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

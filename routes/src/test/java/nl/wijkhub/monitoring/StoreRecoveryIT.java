@@ -1,0 +1,291 @@
+package nl.wijkhub.monitoring;
+
+import static nl.wijkhub.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkhub.WijkhubApplication;
+import nl.wijkhub.connectors.monitoring.ObservationQuery;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.connectors.monitoring.StoredObservation;
+import nl.wijkhub.embedded.EmbeddedStack;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The store on PostgreSQL never stalls on a record, sums the partners of a figure, and can be rebuilt from Kafka.
+ * The hub runs on a broker of its own: the records PostgreSQL refuses here must not reach other tests' stores.
+ */
+class StoreRecoveryIT {
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(60);
+  private static final String KEY_PROGRAMME = "leeuwarden-oost";
+
+  @TempDir
+  static Path data;
+
+  private static EmbeddedStack stack;
+  private static ConfigurableApplicationContext hub;
+  private static ApiClient api;
+  private static ObservationStore store;
+  private static JdbcTemplate db;
+
+  @BeforeAll
+  static void startHubOnItsOwnBroker() throws Exception {
+    stack = EmbeddedStack.start(Files.createDirectories(data.resolve("stack")));
+    Map<String, Object> props = new HashMap<>(TestInfrastructure.hubProperties(stack, data,
+        TestInfrastructure.isolation()));
+    props.put("server.port", "0");
+    hub = new SpringApplicationBuilder(WijkhubApplication.class)
+        .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    api = new ApiClient(hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class), null);
+    store = hub.getBean(ObservationStore.class);
+    db = new JdbcTemplate(hub.getBean(javax.sql.DataSource.class));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hub != null) {
+      hub.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aRecordPostgresRefusesIsDeadLetteredTheNextIsStoredAndAReplayAfterTheFixStoresIt() {
+    String tooLong = "extra-leertijd-kinderen-" + "x".repeat(120);
+    IndicatorObservation nul = observation("extra-leertijd-kinderen", "2040", "ikc-1", 4, "met \u0000 erin");
+    IndicatorObservation next = observation("extra-leertijd-kinderen", "2040", "ikc-2", 6, null);
+    IndicatorObservation wide = observation(tooLong, "2040", "ikc-3", 8, null);
+    publish(nul, next, wide);
+
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2040").size() == 1);
+    assertThat(current("extra-leertijd-kinderen", "2040")).extracting(StoredObservation::partner)
+        .containsExactly("ikc-2");
+    List<ConsumerRecord<String, byte[]>> letters = await().atMost(CATCH_UP)
+        .until(StoreRecoveryIT::deadLetters, l -> l.size() == 2);
+    assertThat(letters).extracting(l -> DeadLetters.header(l.headers(), DeadLetters.REASON))
+        .containsExactlyInAnyOrder("SQL state 22021", "SQL state 22001");
+    ConsumerRecord<String, byte[]> nulLetter = letters.stream()
+        .filter(l -> "SQL state 22021".equals(DeadLetters.header(l.headers(), DeadLetters.REASON))).findFirst()
+        .orElseThrow();
+    assertThat(nulLetter.key()).isEqualTo(Topics.keyOf(nul));
+    assertThat(decode(nulLetter.value())).isEqualTo(nul);
+    assertThat(DeadLetters.header(nulLetter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.INDICATORS.name());
+    assertThat(DeadLetters.header(nulLetter.headers(), DeadLetters.SOURCE_OFFSET)).matches("\\d+");
+
+    JsonNode health = json(api.get("/actuator/health"));
+    assertThat(health.get("status").asString()).isEqualTo("DEAD_LETTERS");
+    assertThat(health.get("components").get("deadLetters").get("status").asString()).isEqualTo("DEAD_LETTERS");
+    assertThat(health.get("components").get("deadLetters").get("details").get("waiting").asLong()).isEqualTo(2);
+    assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+    assertThat(metric("wijkhub.store.dead-letters.waiting")).isEqualTo(2.0);
+    assertThat(metric("wijkhub.store.dead-letters")).isEqualTo(2.0);
+
+    // The fix an operator would ship as a migration: a column wide enough for the indicator code.
+    db.execute("ALTER TABLE observation_history ALTER COLUMN indicator TYPE VARCHAR(200)");
+    db.execute("ALTER TABLE observation_current ALTER COLUMN indicator TYPE VARCHAR(200)");
+    JsonNode replay = json(api.post("/api/v1/beheer/dead-letters/replay", "application/json", new byte[0]));
+
+    assertThat(replay.get("replayed").asLong()).isEqualTo(2);
+    assertThat(replay.get("stored").asLong()).isEqualTo(1);
+    assertThat(replay.get("deadAgain").asLong()).isEqualTo(1);
+    assertThat(current(tooLong, "2040")).extracting(StoredObservation::value).containsExactly(8.0);
+    assertThat(deadLetters()).hasSize(3).last()
+        .satisfies(l -> assertThat(DeadLetters.header(l.headers(), DeadLetters.REASON)).isEqualTo("SQL state 22021"))
+        .satisfies(l -> assertThat(l.value()).isEqualTo(nulLetter.value()));
+    assertThat(metric("wijkhub.store.dead-letters.waiting")).as("the NUL still waits, nothing is lost")
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void theTenIkcsAddUpAndALaterRevisionReplacesOnlyThatIkcsValue() {
+    for (int ikc = 1; ikc <= 10; ikc++) {
+      deliver("ikc-" + ikc, "extra-leertijd-kinderen;Bilgaard;2041;" + (ikc * 10) + ";\n");
+    }
+    JsonNode figure = awaitFigure("2041", f -> f.get("partners").size() == 10);
+    assertThat(figure.get("value").asDouble()).isEqualTo(550.0);
+
+    deliver("ikc-3", "extra-leertijd-kinderen;Bilgaard;2041;35;correctie\n");
+    figure = awaitFigure("2041", f -> f.get("value").asDouble() != 550.0);
+
+    assertThat(figure.get("value").asDouble()).isEqualTo(550.0 - 30 + 35);
+    assertThat(figure.get("partners").valueStream().map(p -> p.get("partner").asString() + "=" + p.get("value")
+        .asDouble())).containsExactly("ikc-1=10.0", "ikc-10=100.0", "ikc-2=20.0", "ikc-3=35.0", "ikc-4=40.0",
+        "ikc-5=50.0", "ikc-6=60.0", "ikc-7=70.0", "ikc-8=80.0", "ikc-9=90.0");
+    assertThat(store.history(KEY_PROGRAMME, "extra-leertijd-kinderen", "bilgaard", "2041")).hasSize(11);
+
+    JsonNode onlyIkc3 = json(api.get("/api/v1/observations?periode=2041&partner=ikc-3"));
+    assertThat(onlyIkc3.get("observations").get(0).get("value").asDouble()).isEqualTo(35.0);
+  }
+
+  @Test
+  void figuresArePagedByACursorInKeyOrder() {
+    for (String period : List.of("2042", "2043", "2044")) {
+      deliver("ikc-1", "extra-leertijd-kinderen;Bilgaard;" + period + ";1;\n");
+    }
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2044").size() == 1);
+
+    List<String> periods = new ArrayList<>();
+    String query = "/api/v1/observations?partner=ikc-1&wijk=bilgaard&limit=2";
+    JsonNode page = json(api.get(query));
+    page.get("observations").forEach(f -> periods.add(f.get("period").asString()));
+    while (!page.get("next").isNull()) {
+      page = json(api.get(query + "&cursor=" + page.get("next").asString()));
+      assertThat(page.get("observations").size()).isBetween(1, 2);
+      page.get("observations").forEach(f -> periods.add(f.get("period").asString()));
+    }
+
+    assertThat(periods).containsSubsequence("2042", "2043", "2044").doesNotHaveDuplicates().isSorted();
+    assertThat(api.get("/api/v1/observations?limit=1001").statusCode()).isEqualTo(400);
+    assertThat(json(api.get("/api/v1/observations?cursor=kapot")).get("code").asString())
+        .isEqualTo("CURSOR_ONGELDIG");
+  }
+
+  @Test
+  void aStoreRebuiltFromTheTopicEqualsTheOriginal() throws Exception {
+    deliver("ikc-5", "extra-leertijd-kinderen;Bilgaard;2045;5;\nextra-leertijd-kinderen;Camminghaburen;2045;6;\n");
+    deliver("ikc-5", "extra-leertijd-kinderen;Bilgaard;2045;7;correctie\n");
+    // Every other test waited for its own records, so once these are in, nothing is in flight.
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2045").stream()
+        .anyMatch(o -> o.value() == 7.0) && store.current(new ObservationQuery(KEY_PROGRAMME,
+        "extra-leertijd-kinderen", "camminghaburen", "2045", null)).size() == 1);
+    List<Map<String, Object>> history = rows("observation_history");
+    List<Map<String, Object>> current = rows("observation_current");
+    assertThat(current).isNotEmpty();
+    // Damage the store, so that only a real rebuild makes it equal again.
+    db.update("DELETE FROM observation_current WHERE period = '2045' AND wijk = 'bilgaard'");
+    db.update("UPDATE observation_history SET observed = 999 WHERE period = '2045'");
+
+    JsonNode outcome = json(api.post("/api/v1/beheer/store/rebuild", "application/json", new byte[0]));
+
+    assertThat(outcome.get("records").asLong()).isEqualTo(committedRecords());
+    assertThat(rows("observation_history")).isEqualTo(history);
+    assertThat(rows("observation_current")).isEqualTo(current);
+    deliver("ikc-5", "extra-leertijd-kinderen;Bilgaard;2045;8;na de herbouw\n");
+    await("the consumer runs again after the rebuild").atMost(CATCH_UP)
+        .until(() -> current("extra-leertijd-kinderen", "2045").stream().anyMatch(o -> o.value() == 8.0));
+  }
+
+  private static IndicatorObservation observation(String indicator, String period, String partner, double value,
+      String note) {
+    return IndicatorObservation.newBuilder().setProgramme(KEY_PROGRAMME).setIndicator(indicator).setWijk("bilgaard")
+        .setPeriod(period).setValue(value).setNote(note).setPartner(partner)
+        .setSubmissionId(UUID.randomUUID().toString()).setLine(2).setRevision(System.currentTimeMillis())
+        .setReceivedAt(Instant.now()).build();
+  }
+
+  /** Straight onto the topic in one transaction, with the hub's own producer settings and serializer. */
+  private static void publish(IndicatorObservation... observations) {
+    Map<String, Object> props = new HashMap<>(hub.getBean(KafkaSettings.class).producerProperties());
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "store-recovery-it-" + UUID.randomUUID());
+    try (KafkaProducer<String, IndicatorObservation> producer = new KafkaProducer<>(props)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (IndicatorObservation o : observations) {
+        producer.send(new ProducerRecord<>(Topics.INDICATORS.name(), Topics.keyOf(o), o));
+      }
+      producer.commitTransaction();
+    }
+  }
+
+  private static void deliver(String partner, String rows) {
+    HttpResponse<String> response = api.as("demo-" + partner).postCsv("/api/v1/submissions",
+        "indicator;wijk;periode;waarde;toelichting\n" + rows, "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  private static List<StoredObservation> current(String indicator, String period) {
+    return store.current(new ObservationQuery(KEY_PROGRAMME, indicator, "bilgaard", period, null));
+  }
+
+  private static JsonNode awaitFigure(String period, java.util.function.Predicate<JsonNode> ready) {
+    return await().atMost(CATCH_UP).until(() -> json(api.get("/api/v1/observations?programme=" + KEY_PROGRAMME
+        + "&indicator=extra-leertijd-kinderen&wijk=bilgaard&periode=" + period)).get("observations"),
+        list -> list.size() == 1 && ready.test(list.get(0))).get(0);
+  }
+
+  private static double metric(String name) {
+    return json(api.get("/actuator/metrics/" + name)).get("measurements").get(0).get("value").asDouble();
+  }
+
+  private static IndicatorObservation decode(byte[] value) {
+    try (ObservationDecoder decoder = new ObservationDecoder(hub.getBean(KafkaSettings.class))) {
+      return decoder.decode(new SourceRecord(Topics.INDICATORS.name(), 0, 0, null, value));
+    }
+  }
+
+  private static List<Map<String, Object>> rows(String table) {
+    String columns = "programme, indicator, wijk, period, observed, note, partner, submission_id, line, revision,"
+        + " received_at";
+    return db.queryForList("SELECT " + columns + " FROM " + table + " ORDER BY programme, indicator, wijk, period,"
+        + " partner, submission_id, line");
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> deadLetters() {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      TopicPartition partition = new TopicPartition(Topics.INDICATOR_DEAD_LETTERS.name(), 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+      while (consumer.position(partition) < end) {
+        consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+      }
+      return letters;
+    }
+  }
+
+  private static long committedRecords() {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.INDICATORS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long count = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        count += consumer.poll(Duration.ofMillis(200)).count();
+      }
+      return count;
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}

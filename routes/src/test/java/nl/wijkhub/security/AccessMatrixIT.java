@@ -1,0 +1,355 @@
+package nl.wijkhub.security;
+
+import static nl.wijkhub.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The role matrix on the real hub: every endpoint the hub serves, and every path later work will use, with the
+ * callers that may use it. An endpoint the hub serves without a row here, or without a rule in {@link AccessRules},
+ * fails the first test; each row is then called as every caller, with the API's logins (API key, HTTP Basic) and
+ * the pages' (the login form, with a session).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(TestInfrastructure.class)
+class AccessMatrixIT {
+
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-access-it");
+  private static final Path CONFIG = copyOfReferenceData();
+
+  /** Who calls: anonymous, a partner by key or login, and every demo user. */
+  enum Caller {
+    ANONYMOUS(null, null),
+    PARTNER_KEY("demo-dbieb", null),
+    PARTNER_LOGIN(null, "demo-dbieb"),
+    STAFF(null, "demo-programmabureau"),
+    STAFF_SVN(null, "demo-programmabureau-svn"),
+    OPERATOR(null, "demo-beheer"),
+    MULTITEAM(null, "demo-pmg-multiteam"),
+    PRIVACY_OFFICER(null, "demo-fg"),
+    PRIVACY_OFFICER_LV(null, "demo-fg-lv");
+
+    final String key;
+    final String user;
+
+    Caller(String key, String user) {
+      this.key = key;
+      this.user = user;
+    }
+  }
+
+  private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+  private static final Set<Caller> PARTNERS = EnumSet.of(Caller.PARTNER_KEY, Caller.PARTNER_LOGIN);
+  private static final Set<Caller> STAFF = EnumSet.of(Caller.STAFF, Caller.STAFF_SVN);
+  private static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR);
+  private static final Set<Caller> PRIVACY = EnumSet.of(Caller.PRIVACY_OFFICER, Caller.PRIVACY_OFFICER_LV);
+  private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+
+  /** Every endpoint the hub serves today, as METHOD and pattern, with who may call it. */
+  private static final Map<String, Set<Caller>> SERVED = new LinkedHashMap<>();
+  /** Paths of coming pages and endpoints (no handler yet: allowed shows as 404), and unlisted ones. */
+  private static final Map<String, Set<Caller>> COMING = new LinkedHashMap<>();
+
+  static {
+    SERVED.put("GET /api/v1/openapi.json", EVERYONE);
+    SERVED.put("GET /api/v1/observations", union(PARTNERS, STAFF));
+    SERVED.put("GET /api/v1/submissions", PARTNERS);
+    SERVED.put("POST /api/v1/submissions", PARTNERS);
+    SERVED.put("GET /api/v1/submissions/{submissionId}", PARTNERS);
+    SERVED.put("GET /actuator", OPERATORS);
+    SERVED.put("GET /actuator/health", EVERYONE);
+    SERVED.put("GET /actuator/health/**", OPERATORS);
+    SERVED.put("GET /actuator/info", OPERATORS);
+    SERVED.put("GET /actuator/metrics", OPERATORS);
+    SERVED.put("GET /actuator/metrics/{requiredMetricName}", OPERATORS);
+    SERVED.put("ANY /error", EVERYONE);
+
+    COMING.put("POST /api/v1/signals", PARTNERS);
+    COMING.put("GET /api/v1/signals/x", NOBODY);
+    COMING.put("GET /api/v1/beheer/dead-letters", OPERATORS);
+    COMING.put("GET /api/v1/programmes/leeuwarden-oost", STAFF);
+    COMING.put("GET /api/v1/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    COMING.put("GET /api/v1/privacy/verwerkingen", PRIVACY);
+    COMING.put("GET /api/v1/niet-bestaand", NOBODY);
+  }
+
+  private static final Map<String, Set<Caller>> PAGES = new LinkedHashMap<>();
+
+  static {
+    PAGES.put("/dashboard/overzicht", STAFF);
+    PAGES.put("/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    PAGES.put("/privacy/verzoeken", PRIVACY);
+    PAGES.put("/publiek/cijfers", EVERYONE);
+    PAGES.put("/niet-bestaand", NOBODY);
+  }
+
+  @DynamicPropertySource
+  static void hub(DynamicPropertyRegistry registry) {
+    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+    registry.add("wijkhub.reference-data", () -> CONFIG.toUri().toString());
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  List<RequestMappingInfoHandlerMapping> mappings;
+
+  @Test
+  void everyServedEndpointIsInTheMatrixAndHasARule() {
+    Set<String> served = new TreeSet<>();
+    mappings.forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info ->
+        info.getPatternValues().forEach(pattern -> {
+          Set<String> methods = new TreeSet<>();
+          info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+          (methods.isEmpty() ? Set.of("ANY") : methods).forEach(m -> served.add(m + " " + pattern));
+        })));
+
+    assertThat(served).isEqualTo(new TreeSet<>(SERVED.keySet()));
+    for (String endpoint : served) {
+      String method = endpoint.substring(0, endpoint.indexOf(' '));
+      assertThat(AccessRules.ruleFor(method.equals("ANY") ? "GET" : method, path(endpoint)))
+          .as("a rule for " + endpoint).isPresent();
+    }
+  }
+
+  @Test
+  void everyCallerOfTheApiGetsExactlyTheAccessOfItsRow() {
+    List<String> wrong = new ArrayList<>();
+    Stream.concat(SERVED.entrySet().stream(), COMING.entrySet().stream())
+        .filter(row -> !row.getKey().startsWith("ANY "))
+        .forEach(row -> EVERYONE.forEach(caller -> {
+          String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+          HttpResponse<String> response = call(caller, method, path(row.getKey()));
+          int denied = caller == Caller.ANONYMOUS ? 401 : 403;
+          boolean allowed = row.getValue().contains(caller);
+          if (allowed ? response.statusCode() == 401 || response.statusCode() == 403
+              : response.statusCode() != denied) {
+            wrong.add(row.getKey() + " as " + caller + ": " + response.statusCode());
+          }
+        }));
+
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void refusalsAreDutchProblemsWithAChallengeAndASecondFactorIsNamed() {
+    HttpResponse<String> anonymous = call(Caller.ANONYMOUS, "GET", "/api/v1/observations");
+    HttpResponse<String> wrongPassword = send(HttpRequest.newBuilder(uri("/api/v1/observations"))
+        .header("Authorization", basic("demo-programmabureau", "fout")).GET());
+    HttpResponse<String> staffOnSubmissions = call(Caller.STAFF, "GET", "/api/v1/submissions");
+    HttpResponse<String> oneFactor = send(HttpRequest.newBuilder(uri("/api/v1/multiteam/signalen"))
+        .header("Authorization", basic("lokaal-multiteam", "lokaal-wachtwoord")).GET());
+
+    assertProblem(anonymous, 401, "NIET_GEAUTHENTICEERD");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue(ApiRefusals.CHALLENGE);
+    assertProblem(wrongPassword, 401, "NIET_GEAUTHENTICEERD");
+    assertProblem(staffOnSubmissions, 403, "GEEN_TOEGANG");
+    assertProblem(oneFactor, 403, "TWEEDE_FACTOR_VEREIST");
+    JsonNode failures = json(call(Caller.OPERATOR, "GET",
+        "/actuator/metrics/wijkhub.security.login.failures?tag=method:basic"));
+    assertThat(failures.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void healthShowsTheBareStatusToAnyoneAndItsComponentsToOperatorsOnly() {
+    JsonNode open = json(call(Caller.ANONYMOUS, "GET", "/actuator/health"));
+    JsonNode staff = json(call(Caller.STAFF, "GET", "/actuator/health"));
+    JsonNode operator = json(call(Caller.OPERATOR, "GET", "/actuator/health"));
+
+    assertThat(open.get("status").asString()).isEqualTo("UP");
+    assertThat(open.has("components")).isFalse();
+    assertThat(staff.has("components")).isFalse();
+    assertThat(operator.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void observationsShowAPartnerItsOwnFiguresAndStaffTheirProgrammesOnly() {
+    String run = UUID.randomUUID().toString();
+    deliver("dbieb", "taalmaatjes-gekoppeld;Bilgaard;2021;7;" + run);
+    deliver("ikc-3", "ikc-medewerkers-getraind;Bilgaard;2021;4;" + run);
+    deliver("studielokalen", "studielokalen-kinderen;Prinsenhof;2021;9;" + run);
+
+    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> notes(Caller.STAFF, run).size() == 2
+        && notes(Caller.STAFF_SVN, run).size() == 1);
+    assertThat(notes(Caller.STAFF, run)).containsExactlyInAnyOrder("dbieb", "ikc-3");
+    assertThat(notes(Caller.STAFF_SVN, run)).containsExactly("studielokalen");
+    assertThat(notes(Caller.PARTNER_KEY, run)).containsExactly("dbieb");
+    assertThat(notes(Caller.PARTNER_LOGIN, run)).containsExactly("dbieb");
+    assertThat(json(call(Caller.STAFF, "GET", "/api/v1/observations?programme=sterk-voor-noord")).size())
+        .as("another programme's figures, asked for by name").isZero();
+  }
+
+  @Test
+  void everyPersonLogsInWithTheFormAndReachesExactlyThePagesOfItsRow() {
+    List<String> wrong = new ArrayList<>();
+    for (Caller caller : EVERYONE) {
+      if (caller == Caller.PARTNER_KEY) {
+        continue;
+      }
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      if (caller.user != null) {
+        HttpResponse<String> login = logIn(browser, caller.user, caller.user);
+        assertThat(login.headers().firstValue("Location")).as(caller.user).hasValueSatisfying(location ->
+            assertThat(location).doesNotContain("error"));
+      }
+      PAGES.forEach((page, allowed) -> {
+        HttpResponse<String> response = send(browser, HttpRequest.newBuilder(uri(page)).GET());
+        int expected = allowed.contains(caller) ? 404 : caller == Caller.ANONYMOUS ? 302 : 403;
+        if (response.statusCode() != expected) {
+          wrong.add(page + " as " + caller + ": " + response.statusCode() + " (expected " + expected + ")");
+        }
+      });
+    }
+
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void theLoginFormNeedsItsCsrfTokenAndPagesCarrySecurityHeaders() {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> withoutToken = send(browser, HttpRequest.newBuilder(uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=demo-programmabureau&password=demo-programmabureau")));
+    HttpResponse<String> page = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
+
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'"));
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+  }
+
+  private HttpResponse<String> logIn(HttpClient browser, String user, String password) {
+    String form = send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).as("a CSRF token in the login form").isTrue();
+    return send(browser, HttpRequest.newBuilder(uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+            + "&_csrf=" + encode(csrf.group(1)))));
+  }
+
+  private void deliver(String partner, String row) {
+    HttpResponse<String> response = new ApiClient(port, "demo-" + partner).postCsv("/api/v1/submissions",
+        "indicator;wijk;periode;waarde;toelichting\n" + row + "\n");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  /** The partners of the figures this caller sees from this run. */
+  private List<String> notes(Caller caller, String run) {
+    return json(call(caller, "GET", "/api/v1/observations?periode=2021")).valueStream()
+        .filter(o -> run.equals(o.get("note").asString())).map(o -> o.get("partner").asString()).toList();
+  }
+
+  private HttpResponse<String> call(Caller caller, String method, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (caller.key != null) {
+      request.header("Authorization", "Bearer " + caller.key);
+    } else if (caller.user != null) {
+      request.header("Authorization", basic(caller.user, caller.user));
+    }
+    // A body no endpoint accepts: an allowed POST is refused by the endpoint (415), not by security.
+    return send(method.equals("POST") ? request.header("Content-Type", "application/pdf")
+        .POST(HttpRequest.BodyPublishers.ofString("%PDF")) : request.GET());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static String path(String endpoint) {
+    return endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{\\*?[^}]+}", "x").replace("**", "x");
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(HttpClient.newHttpClient(), request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json(response).get("code").asString()).isEqualTo(code);
+    assertThat(json(response).get("detail").asString()).isNotBlank();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @SafeVarargs
+  private static Set<Caller> union(Set<Caller>... sets) {
+    Set<Caller> all = EnumSet.noneOf(Caller.class);
+    Stream.of(sets).forEach(all::addAll);
+    return all;
+  }
+
+  /** The repository's reference data plus a users.yaml with one local MultiTeam member (one factor only). */
+  private static Path copyOfReferenceData() {
+    try {
+      Path config = Files.createDirectories(DATA.resolve("config"));
+      try (Stream<Path> files = Files.list(Path.of("../config"))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, config.resolve(file.getFileName()));
+        }
+      }
+      Files.writeString(config.resolve(LocalUsers.FILE), "users:\n  - {name: lokaal-multiteam, bcrypt: \""
+          + new BCryptPasswordEncoder(4).encode("lokaal-wachtwoord") + "\", roles: [\"multiteam:pmg-leeuwarden-oost\"]}\n");
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
