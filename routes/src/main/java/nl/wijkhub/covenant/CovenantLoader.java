@@ -82,10 +82,14 @@ public class CovenantLoader {
       }
     }
     checkNoSignalRoutedTwice(covenants, problems);
+    if (!activities.containsKey(Covenants.REFUSAL_ACTIVITY)) {
+      problems.add(REGISTER + ": no activity '" + Covenants.REFUSAL_ACTIVITY + "'; add it (purpose: refusing signals no"
+          + " covenant allows), the processing log names it for every refused signal");
+    }
     if (!problems.isEmpty()) {
       throw new ReferenceDataException(problems);
     }
-    return new Covenants(covenants, activities);
+    return new Covenants(covenants, activities, URI.create(register.baseUri()));
   }
 
   private Resource[] covenantFiles(String base) {

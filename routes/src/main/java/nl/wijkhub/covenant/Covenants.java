@@ -1,5 +1,7 @@
 package nl.wijkhub.covenant;
 
+import java.net.URI;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -13,9 +15,20 @@ public final class Covenants {
   private final Map<String, List<CovenantVersion>> versionsById;
   private final Map<String, ProcessingActivity> register;
 
-  Covenants(Map<String, List<CovenantVersion>> versionsById, Map<String, ProcessingActivity> register) {
+  /** The register's activity for refusing a signal that no covenant allows: logged under it, routed nowhere. */
+  public static final String REFUSAL_ACTIVITY = "signalen-weigeren";
+
+  private final URI baseUri;
+
+  Covenants(Map<String, List<CovenantVersion>> versionsById, Map<String, ProcessingActivity> register, URI baseUri) {
     this.versionsById = Map.copyOf(versionsById);
     this.register = Map.copyOf(register);
+    this.baseUri = baseUri;
+  }
+
+  /** The processing-log URI of a register activity outside any covenant, e.g. {@link #REFUSAL_ACTIVITY}. */
+  public URI activityUri(String activityId) {
+    return baseUri.resolve(activityId);
   }
 
   /**

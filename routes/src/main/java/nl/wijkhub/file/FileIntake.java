@@ -16,6 +16,7 @@ import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryPipeline;
 import nl.wijkhub.delivery.FailedAttempts;
+import nl.wijkhub.delivery.PersonalData;
 import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
@@ -71,10 +72,19 @@ public class FileIntake {
     InboxPlace place = InboxPlace.of(folder.inbox(), file);
     MDC.put("partner", place.partnerId());
     if (place.reason().isPresent()) {
-      quarantine(place.refused(), place.reason().get());
+      if (place.signals()) {
+        // A signals file is personal data: never kept in plaintext, not even in quarantine.
+        delete(place.refused(), "in a place the hub does not read");
+      } else {
+        quarantine(place.refused(), place.reason().get());
+      }
       return null;
     }
     String partnerId = place.partnerId();
+    if (reference.partner(partnerId).isEmpty() && place.signals()) {
+      delete(file, "in the signals folder of an unknown partner");
+      return null;
+    }
     if (reference.partner(partnerId).isEmpty()) {
       quarantine(file, "De map '" + partnerId + "' hoort niet bij een bekende partner. Controleer de partner-id"
           + " (zie config/partners.yaml) en lever het bestand in de juiste map aan.");
@@ -97,6 +107,7 @@ public class FileIntake {
       Spool.deleteWhenDone(exchange, delivery.content());
     }
     delivery = place.trial() ? delivery.asDryRun() : delivery;
+    delivery = place.signals() ? delivery.as(Delivery.Kind.SIGNALS) : delivery;
     exchange.setProperty(PICKED, file);
     MDC.put("submission", delivery.submissionId());
     Optional<Problem> refusal = admission.refusal(delivery);
@@ -104,16 +115,14 @@ public class FileIntake {
     if (unfinished.isPresent()) {
       LOG.info("Finishing delivery {} that was committed before the hub stopped", unfinished.get().getSubmissionId());
       if (refusal.isPresent()) {
-        writeReceipt(unfinished.get());
-        quarantine(file, refusal.get().message());
+        refuse(file, unfinished.get(), refusal.get().message());
       } else {
         finish(file, unfinished.get());
       }
       return null;
     }
     if (refusal.isPresent()) {
-      writeReceipt(ingestor.ingest(delivery));
-      quarantine(file, refusal.get().message());
+      refuse(file, ingestor.ingest(delivery), refusal.get().message());
       return null;
     }
     return delivery;
@@ -138,8 +147,7 @@ public class FileIntake {
       Runtime.getRuntime().halt(137);
     }
     if (FailedAttempts.givenUp(receipt)) {
-      writeReceipt(receipt);
-      quarantine(picked, receipt.getErrors().get(0).getMessage());
+      refuse(picked, receipt, receipt.getErrors().get(0).getMessage());
       return;
     }
     finish(picked, receipt);
@@ -170,9 +178,42 @@ public class FileIntake {
         && after.lastModifiedTime().equals(before.lastModifiedTime());
   }
 
+  /**
+   * Hands the receipt to the partner, then archives the file, or deletes it when it holds personal data: a signals
+   * file after its commit (the MultiTeam has it, sealed), and a count file refused for personal data.
+   */
   private void finish(Path file, SubmissionReceipt receipt) {
     writeReceipt(receipt);
-    folder.archive(file, receipt.getPartner(), receipt.getSubmissionId());
+    if (holdsPersonalData(file, receipt)) {
+      delete(file, "delivered " + receipt.getSubmissionId());
+    } else {
+      folder.archive(file, receipt.getPartner(), receipt.getSubmissionId());
+    }
+    MDC.clear();
+  }
+
+  /** A file refused as a whole: its receipt to the partner, then quarantine, or deletion for personal data. */
+  private void refuse(Path file, SubmissionReceipt receipt, String reason) {
+    writeReceipt(receipt);
+    if (holdsPersonalData(file, receipt)) {
+      delete(file, "refused " + receipt.getSubmissionId());
+    } else {
+      quarantine(file, reason);
+    }
+  }
+
+  private boolean holdsPersonalData(Path file, SubmissionReceipt receipt) {
+    return InboxPlace.of(folder.inbox(), file).signals() || PersonalData.refused(receipt);
+  }
+
+  /** Deletes a file that must not be kept; the log names why, never the content. */
+  private static void delete(Path file, String why) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete a file holding personal data", e);
+    }
+    LOG.info("Deleted a file holding personal data ({})", why);
     MDC.clear();
   }
 

@@ -21,6 +21,7 @@ import nl.wijkhub.mail.MailAttachments.Attachment;
 import nl.wijkhub.mail.MailAttachments.Undecodable;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.FailedAttempts;
+import nl.wijkhub.delivery.PersonalData;
 import nl.wijkhub.delivery.Spool;
 import nl.wijkhub.reference.Partner;
 import org.apache.camel.Body;
@@ -147,7 +148,13 @@ public class MailIntake {
    */
   public void answered(@ExchangeProperty(RECEIPTS) List<SubmissionReceipt> receipts,
       @ExchangeProperty(UNREADABLE) Boolean unreadable, Exchange exchange) {
-    if (receipts != null && receipts.stream().anyMatch(FailedAttempts::givenUp)) {
+    if (receipts != null && receipts.stream().anyMatch(PersonalData::refused)) {
+      // Signals or other personal data by e-mail: the reply named the safe channels and quoted nothing; the mailbox
+      // must not keep a copy, so the message is deleted instead of moved (the receipt is the logged step).
+      exchange.getIn().setHeader(MailConstants.MAIL_DELETE, true);
+      exchange.getIn().removeHeader(MailConstants.MAIL_MOVE_TO);
+      LOG.warn("E-mail holding personal data answered with the safe channels, deleted");
+    } else if (receipts != null && receipts.stream().anyMatch(FailedAttempts::givenUp)) {
       // The hub gave up on an attachment after repeated failures: the message is kept aside for the operators.
       exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.quarantineFolder());
       LOG.warn("E-mail with an attachment the hub gave up on answered, quarantined");

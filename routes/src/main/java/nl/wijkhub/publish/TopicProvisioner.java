@@ -30,12 +30,18 @@ public final class TopicProvisioner {
 
   public static void ensureTopics(Map<String, Object> clientProperties, short replicationFactor,
       Duration excerptRetention) {
-    List<NewTopic> topics = Topics.all().stream()
+    ensure(clientProperties, replicationFactor, excerptRetention, Topics.all());
+  }
+
+  /** As {@link #ensureTopics}, for topics outside the fixed catalogue (one per covenant). */
+  public static void ensure(Map<String, Object> clientProperties, short replicationFactor, Duration excerptRetention,
+      Collection<Topic<?>> catalogue) {
+    List<NewTopic> topics = catalogue.stream()
         .map(t -> new NewTopic(t.name(), t.partitions(), replicationFactor)
             .configs(configs(t, replicationFactor, excerptRetention)))
         .toList();
     Map<ConfigResource, Collection<AlterConfigOp>> alterations = new HashMap<>();
-    for (Topic<?> topic : Topics.all()) {
+    for (Topic<?> topic : catalogue) {
       List<AlterConfigOp> ops = configs(topic, replicationFactor, excerptRetention).entrySet().stream()
           .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
           .toList();

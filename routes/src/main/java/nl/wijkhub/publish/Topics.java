@@ -1,5 +1,6 @@
 package nl.wijkhub.publish;
 
+import java.time.Duration;
 import java.util.List;
 import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
@@ -61,8 +62,9 @@ public final class Topics {
    * Routed signals for one covenant's recipients, key pseudonym, so that all signals about one person under one
    * covenant share a partition. Deleted after the covenant's retention (set when the topic is made).
    */
-  public static Topic<RoutedSignal> multiteam(String covenantId) {
-    return new Topic<>("wijkhub.multiteam." + covenantId + ".v1", RoutedSignal.class, 3, false);
+  public static Topic<RoutedSignal> multiteam(String covenantId, Duration retention) {
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".v1", RoutedSignal.class, 3, Lifetime.RETAINED,
+        retention);
   }
 
   private Topics() {}

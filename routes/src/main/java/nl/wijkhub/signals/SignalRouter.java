@@ -24,7 +24,6 @@ import nl.wijkhub.privacy.Pseudonyms;
 import nl.wijkhub.privacy.RecipientCipher;
 import nl.wijkhub.privacy.TraceIds;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
-import nl.wijkhub.publish.Topics;
 
 /**
  * Routes a validated signal under the covenant that governs it: the subject becomes the covenant's pseudonym, each
@@ -38,13 +37,16 @@ final class SignalRouter {
   record NotRouted(String code, String message) {}
 
   private final Covenants covenants;
+  private final MultiTeamTopics topics;
   private final Pseudonyms pseudonyms;
   private final RecipientCipher cipher;
   private final ProcessingLog log;
   private final Clock clock;
 
-  SignalRouter(Covenants covenants, Pseudonyms pseudonyms, RecipientCipher cipher, ProcessingLog log, Clock clock) {
+  SignalRouter(Covenants covenants, MultiTeamTopics topics, Pseudonyms pseudonyms, RecipientCipher cipher,
+      ProcessingLog log, Clock clock) {
     this.covenants = covenants;
+    this.topics = topics;
     this.pseudonyms = pseudonyms;
     this.cipher = cipher;
     this.log = log;
@@ -80,7 +82,7 @@ final class SignalRouter {
     };
     for (CovenantVersion.Recipient recipient : covenant.recipients()) {
       RoutedSignal routed = routed(validated, covenant, recipient, subject);
-      tx.send(Topics.multiteam(covenant.covenantId()), subject.get(0), routed);
+      tx.send(topics.of(covenant.covenantId()), subject.get(0), routed);
       step(tx, traceId, pseudonymised, operation, start, covenant, signal, subject.get(0), recipient.partner(),
           null);
     }
@@ -170,7 +172,8 @@ final class SignalRouter {
         .setStartTime(start)
         .setEndTime(clock.instant())
         .setStatus(reasonCode == null ? ProcessingStatus.OK : ProcessingStatus.UNSET)
-        .setProcessingActivityId(covenant == null ? UNGOVERNED : covenant.processingActivityUri().toString())
+        .setProcessingActivityId(covenant == null ? covenants.activityUri(Covenants.REFUSAL_ACTIVITY).toString()
+            : covenant.processingActivityUri().toString())
         .setOrganisation(organisation)
         .setDataSubjectId(pseudonym)
         .setDataSubjectIdType(pseudonym == null ? null : "pseudoniem:" + covenant.covenantId())
@@ -181,12 +184,6 @@ final class SignalRouter {
         .build());
     return spanId;
   }
-
-  /**
-   * The activity a refusal outside every covenant is logged under: receiving and refusing is itself processing of
-   * personal data, under the hub's own legal ground (config/verwerkingsregister.yaml).
-   */
-  static final String UNGOVERNED = "urn:wijkhub:verwerking:signalen-weigeren";
 
   /** The subject a pseudonym is made of: the BSN, or for a place signal without one, the address. */
   private static String subjectKey(Signal signal) {

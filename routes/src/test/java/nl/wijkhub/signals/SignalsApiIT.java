@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import nl.wijkhub.events.ProcessingRecord;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 class SignalsApiIT {
 
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-signals-it");
-  private static final String PMG = Topics.multiteam("pmg-leeuwarden-oost").name();
+  private static final String PMG = Topics.multiteam("pmg-leeuwarden-oost", Duration.ZERO).name();
   private static final String BSN = "111222333";
   private static final String NAME = "Jan de Vries";
   private static final String NOTE = "Vaak laat op straat bij de snackbar";
