@@ -34,12 +34,6 @@ public final class CountsKind implements DeliveryKind {
     return CountColumns.LAYOUT;
   }
 
-  /** Counts are aggregate: quoting what the partner wrote helps it find the mistake. */
-  @Override
-  public boolean quotesValues() {
-    return true;
-  }
-
   @Override
   public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(

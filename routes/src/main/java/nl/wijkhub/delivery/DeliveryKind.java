@@ -16,11 +16,6 @@ public interface DeliveryKind {
   /** The columns partners write. */
   Layout layout();
 
-  /**
-   * Whether a rejection event may quote the partner's text: never for a kind that carries personal data, whose
-   * problems also name line, field and code only.
-   */
-  boolean quotesValues();
 
   /**
    * Starts the per-row part of one delivery; rows arrive in file order, blank rows are skipped before. Events go into

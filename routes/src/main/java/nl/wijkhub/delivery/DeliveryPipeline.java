@@ -348,7 +348,7 @@ public class DeliveryPipeline {
         .setField(problem.field())
         .setReasonCode(problem.code())
         .setMessage(problem.message())
-        .setExcerpt(kind.quotesValues() ? problem.excerpt() : null)
+        .setExcerpt(kind.layout().quotesText() ? problem.excerpt() : null)
         .setReceivedAt(delivery.receivedAt())
         .build();
   }

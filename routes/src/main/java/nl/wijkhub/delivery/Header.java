@@ -53,8 +53,9 @@ record Header(Layout layout, int[] positions, int width, int requiredWidth) {
       throw refused(line, "KOPREGEL_ONGELDIG", "De eerste regel is geen kopregel. " + notAHeaderAdvice);
     }
     if (!unknown.isEmpty()) {
-      throw refused(line, "KOLOM_ONBEKEND", "De kopregel bevat onbekende kolommen: " + String.join(", ", unknown)
-          + ". Toegestaan zijn " + layout.dutchList() + ".");
+      throw refused(line, "KOLOM_ONBEKEND", "De kopregel bevat onbekende kolommen"
+          + (layout.quotesText() ? ": " + String.join(", ", unknown) : "") + ". Toegestaan zijn "
+          + layout.dutchList() + ".");
     }
     List<String> missing = layout.columns().stream()
         .filter(c -> c.required() && positions[c.index()] < 0).map(Column::header).toList();

@@ -44,7 +44,9 @@ final class JsonRowReader {
     } catch (JacksonException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new DeliveryRefused(new Problem(line > 0 ? line : null, null, "JSON_ONGELDIG",
-          "Het bestand is geen geldige JSON (regel " + line + "): " + e.getOriginalMessage(), null));
+          "Het bestand is geen geldige JSON (regel " + line + ")"
+              + (layout.quotesText() ? ": " + e.getOriginalMessage() : ". Controleer aanhalingstekens, komma's en"
+                  + " haken rond die regel."), null));
     }
   }
 

@@ -16,12 +16,22 @@ public final class Layout {
   private final String item;
   private final String items;
   private final List<String> personal;
+  private final boolean quotesText;
 
-  private Layout(List<Column> columns, String item, String items, List<String> personal) {
+  private Layout(List<Column> columns, String item, String items, List<String> personal, boolean quotesText) {
     this.columns = List.copyOf(columns);
     this.item = item;
     this.items = items;
     this.personal = List.copyOf(personal);
+    this.quotesText = quotesText;
+  }
+
+  /**
+   * Whether a message to the partner may quote text from the file (an unknown column name, the token a parser
+   * stumbled on): never for a kind that carries personal data, where that text may be a name or a BSN.
+   */
+  public boolean quotesText() {
+    return quotesText;
   }
 
   /**
@@ -83,6 +93,7 @@ public final class Layout {
     private final String item;
     private final String items;
     private final List<String> personal = new ArrayList<>();
+    private boolean quotesText = true;
 
     private Builder(String item, String items) {
       this.item = item;
@@ -109,8 +120,14 @@ public final class Layout {
       return this;
     }
 
+    /** Messages never quote text from the file (see {@link Layout#quotesText()}). */
+    public Builder quotingNothing() {
+      quotesText = false;
+      return this;
+    }
+
     public Layout build() {
-      return new Layout(columns, item, items, personal);
+      return new Layout(columns, item, items, personal, quotesText);
     }
   }
 }

@@ -23,7 +23,8 @@ public final class SignalColumns {
   public static final Column TOELICHTING = BUILDER.optional("toelichting");
   public static final Column ACTIE = BUILDER.optional("actie");
   public static final Column SIGNAAL = BUILDER.optional("signaal");
-  public static final Layout LAYOUT = BUILDER.build();
+  /** A message about a signal file never quotes its text: that may be a name or a BSN. */
+  public static final Layout LAYOUT = BUILDER.quotingNothing().build();
 
   private SignalColumns() {}
 }

@@ -36,12 +36,6 @@ public final class SignalsKind implements DeliveryKind {
     return SignalColumns.LAYOUT;
   }
 
-  /** Signals carry personal data: a rejection names line, field and code, never the text. */
-  @Override
-  public boolean quotesValues() {
-    return false;
-  }
-
   @Override
   public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(

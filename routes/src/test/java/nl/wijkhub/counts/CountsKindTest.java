@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import nl.wijkhub.delivery.CountRow;
 import nl.wijkhub.delivery.DeliveryKind.RowHandler;
 import nl.wijkhub.delivery.DeliveryRefused;
@@ -15,6 +17,7 @@ import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topic;
 import nl.wijkhub.publish.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 class CountsKindTest {
@@ -22,8 +25,9 @@ class CountsKindTest {
   private final List<Object> sent = new ArrayList<>();
   private final EventTransaction tx = new EventTransaction() {
     @Override
-    public <V> void send(Topic<V> topic, String key, V value) {
+    public <V> Future<RecordMetadata> send(Topic<V> topic, String key, V value) {
       sent.add(value);
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -37,12 +37,7 @@ class FailedAttemptsTest {
       }
 
       @Override
-      public boolean quotesValues() {
-        return false;
-      }
-
-      @Override
-      public RowHandler begin(Delivery delivery, EventTransaction tx) {
+      public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
         return (row, problems) -> {
           calls.incrementAndGet();
           throw failure;

@@ -124,6 +124,24 @@ class FileDropIT {
   }
 
   @Test
+  void signalsInTheSignalenFolderAreRoutedReceiptedAndTheFileIsDeletedNotArchived() throws IOException {
+    String day = java.time.LocalDate.now().minusDays(1).toString();
+    Path file = partner.deliverSignals("elkien", "signalen.csv", "soort;bsn;naam;wijk;datum;professional;contact\n"
+        + "huurachterstand;123456782;Grietje Bosma;Bilgaard;" + day + ";W. Corporatie;058-2\n"
+        + "huurachterstand;123456783;Grietje Bosma;Bilgaard;" + day + ";W. Corporatie;058-2\n");
+
+    JsonNode receipt = partner.awaitReceipt("elkien", "signalen.csv");
+
+    assertThat(receipt.get("status").asString()).isEqualTo("PARTIALLY_ACCEPTED");
+    assertThat(receipt.get("references")).hasSize(1);
+    assertThat(receipt.get("errors").get(0).get("code").asString()).isEqualTo("BSN_ONGELDIG");
+    assertThat(receipt.toString()).doesNotContain("12345678", "Grietje");
+    await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(file));
+    assertThat(partner.archived("elkien", receipt.get("submissionId").asString(), "signalen.csv")).doesNotExist();
+    assertThat(quarantined()).noneMatch(name -> name.contains("signalen"));
+  }
+
+  @Test
   void aTrialInTheProefFolderGetsTheFullReceiptThereAndPublishesNothing() throws IOException {
     String run = UUID.randomUUID().toString();
     partner.deliverTrial("dbieb", "proef.csv", HEADER

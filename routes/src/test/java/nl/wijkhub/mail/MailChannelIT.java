@@ -7,6 +7,7 @@ import static nl.wijkhub.support.MailDriver.text;
 import static nl.wijkhub.support.MailDriver.unauthenticated;
 import static nl.wijkhub.support.MailDriver.undecodable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -77,6 +78,24 @@ class MailChannelIT {
         "leeuwarden-oost|basisvaardigheden-deelnemers|heechterp-schieringen|2024");
     MAIL.awaitIn("Verwerkt", run);
     assertThat(MAIL.subjects("INBOX")).noneMatch(s -> s.contains(run));
+  }
+
+  @Test
+  void signalsByEMailAreRefusedWithTheSafeChannelsWithoutEchoAndTheMessageIsDeleted() throws Exception {
+    String run = UUID.randomUUID().toString();
+    MAIL.deliver(message(DBIEB, HUB, "Zorgsignaal " + run, attachment("signalen.csv",
+        "soort;bsn;naam;wijk;datum;professional;contact\n"
+            + "jongere-in-beeld;111222333;Hendrik Kuipers;Bilgaard;2026-11-30;A. Agent;0580-1\n")));
+
+    MimeMessage reply = MAIL.awaitReply(DBIEB, run);
+
+    assertThat(text(reply)).contains("[PERSOONSGEGEVENS]", "API", "signalen/")
+        .doesNotContain("111222333", "Hendrik Kuipers");
+    assertThat(receiptJson(reply, "signalen.csv").get("status").asString()).isEqualTo("REJECTED");
+    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> MAIL.subjects("INBOX").stream()
+        .noneMatch(subject -> subject.contains(run)));
+    assertThat(MAIL.subjects("Verwerkt")).noneMatch(subject -> subject.contains(run));
+    assertThat(MAIL.subjects("Quarantaine")).noneMatch(subject -> subject.contains(run));
   }
 
   @Test

@@ -127,4 +127,22 @@ class SignalsApiIT {
         && s.getKind() == RoutedSignalKind.INTREKKING)).singleElement()
         .satisfies(r -> assertThat(r.value().getContent()).isNull());
   }
+
+  @Test
+  void aDeliveryRefusedHalfWayLeavesNeitherItsRoutedSignalNorItsLogRecordVisible() {
+    var routedBefore = TopicReader.endOffsets(PMG);
+    var loggedBefore = TopicReader.endOffsets(Topics.PROCESSING_LOG.name());
+    String body = "[{\"soort\": \"jongere-in-beeld\", \"bsn\": \"" + BSN + "\", \"naam\": \"" + NAME + "\","
+        + " \"wijk\": \"Bilgaard\", \"datum\": \"" + LocalDate.now().minusDays(1) + "\", \"professional\":"
+        + " \"A. Agent\", \"contact\": \"0580-1\"}, {\"soort\": ";
+
+    HttpResponse<String> response = new ApiClient(port, "demo-politie-leeuwarden-oost").post("/api/v1/signals",
+        "application/json", body.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.body()).contains("JSON_ONGELDIG");
+    assertThat(TopicReader.committedSince(PMG, routedBefore)).as("routed signals made visible").isZero();
+    assertThat(TopicReader.committedSince(Topics.PROCESSING_LOG.name(), loggedBefore))
+        .as("processing-log records made visible").isZero();
+  }
 }

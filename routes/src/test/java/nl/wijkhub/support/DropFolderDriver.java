@@ -31,6 +31,12 @@ public record DropFolderDriver(Path dataDir) {
         content.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Delivers signals to the partner's folder {@code inbox/<partner>/signalen/}. */
+  public Path deliverSignals(String partnerId, String fileName, String content) {
+    return deliverTo(dataDir.resolve("inbox").resolve(partnerId).resolve("signalen"), fileName,
+        content.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static Path deliverTo(Path folder, String fileName, byte[] content) {
     try {
       Path inbox = Files.createDirectories(folder);
