@@ -16,6 +16,15 @@ public interface DeliveryKind {
   /** The columns partners write. */
   Layout layout();
 
+  /**
+   * When the same content comes again: counts re-sent to undo a later delivery are the newest revision, so only a
+   * repeat of the current delivery is a duplicate; a signal must reach the recipient once, so any content already
+   * taken is a duplicate.
+   */
+  default boolean everyContentOnce() {
+    return false;
+  }
+
 
   /**
    * Starts the per-row part of one delivery; rows arrive in file order, blank rows are skipped before. Events go into

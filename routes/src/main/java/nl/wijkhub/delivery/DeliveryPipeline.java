@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import nl.wijkhub.delivery.Delivery.DeliveryFormat;
 import nl.wijkhub.delivery.DeliveryKind.RowHandler;
 import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.PublishFailed;
@@ -123,10 +124,8 @@ public class DeliveryPipeline {
       }
       SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
           .map(problem -> publishRefusal(delivery, problem))
-          .or(() -> ledger.current(delivery.partnerId(), delivery.kind().name())
-              .filter(current -> current.getSha256().equals(delivery.sha256()))
-              .map(current -> publish(delivery, new ReceiptBuilder(delivery).duplicateOf(
-                  current.getSubmissionId(), clock.instant()))))
+          .or(() -> duplicateOf(delivery).map(original -> publish(delivery,
+              new ReceiptBuilder(delivery).duplicateOf(original, clock.instant()))))
           .orElseGet(() -> ingestNew(delivery)));
       count(receipt);
       attempts.ended(delivery);
@@ -243,6 +242,18 @@ public class DeliveryPipeline {
       read(delivery, kind.layout(), format, charset, sink);
       return commit(tx, delivery, receipt);
     }
+  }
+
+  /** The delivery this content repeats, as the kind counts repeats (see {@link DeliveryKind#everyContentOnce}). */
+  private Optional<String> duplicateOf(Delivery delivery) {
+    if (kindOf(delivery).everyContentOnce()) {
+      // A repeat points at the first delivery; one that took nothing (all refused) may be tried again.
+      return ledger.latest(delivery.partnerId(), delivery.sha256()).flatMap(earlier ->
+          earlier.getStatus() == ReceiptStatus.DUPLICATE ? Optional.ofNullable(earlier.getDuplicateOf())
+              : earlier.getAccepted() > 0 ? Optional.of(earlier.getSubmissionId()) : Optional.empty());
+    }
+    return ledger.current(delivery.partnerId(), delivery.kind().name())
+        .filter(current -> current.getSha256().equals(delivery.sha256())).map(LedgerEntry::getSubmissionId);
   }
 
   private DeliveryKind kindOf(Delivery delivery) {

@@ -99,6 +99,9 @@ final class JsonRowReader {
     String[] values = new String[layout.size()];
     long numbers = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      if (layout.isPersonal(parser.currentName())) {
+        throw new DeliveryRefused(PersonalData.refusal(line, null));
+      }
       Optional<Column> column = layout.ofHeader(parser.currentName());
       JsonToken value = parser.nextToken();
       if (value.isStructStart()) {

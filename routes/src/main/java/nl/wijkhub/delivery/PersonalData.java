@@ -12,8 +12,11 @@ import nl.wijkhub.events.SubmissionReceipt;
 public final class PersonalData {
 
   public static final String CODE = "PERSOONSGEGEVENS";
-  /** Nine digits standing alone, optionally grouped with dots as some systems print a BSN. */
-  private static final Pattern NINE_DIGITS = Pattern.compile("(?<![\\d.])(\\d{3})\\.?(\\d{2})\\.?(\\d{2})\\.?(\\d{2})(?![\\d.])");
+  /**
+   * Nine digits standing alone, optionally grouped with single dots or spaces as systems print a BSN
+   * ({@code 1234.56.782}, {@code 123 45 6782}); a full stop after it ends a sentence, not the number.
+   */
+  private static final Pattern NINE_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[. ]?\\d){8}(?!\\d|\\.\\d)");
 
   private PersonalData() {}
 
@@ -21,8 +24,8 @@ public final class PersonalData {
   public static Problem refusal(Long line, String field) {
     return new Problem(line, field, CODE, "Dit bestand lijkt gegevens over personen te bevatten (een kolom zoals"
         + " bsn, of een burgerservicenummer). Zulke gegevens horen niet bij tellingen en nooit in een e-mail: lever"
-        + " signalen over personen alleen aan via de API of de map signalen/ (zie docs/aanleveren.md). Het bestand"
-        + " is niet verwerkt en is verwijderd.", null);
+        + " signalen over personen alleen aan via de API of de map signalen/ (zie docs/signalen-aanleveren.md)."
+        + " Het bestand is niet verwerkt en is verwijderd.", null);
   }
 
   /** True when the text holds a number that passes the BSN 11-test. */
@@ -32,7 +35,7 @@ public final class PersonalData {
     }
     Matcher m = NINE_DIGITS.matcher(text);
     while (m.find()) {
-      if (ElevenTest.passes(m.group(1) + m.group(2) + m.group(3) + m.group(4))) {
+      if (ElevenTest.passes(m.group().replace(".", "").replace(" ", ""))) {
         return true;
       }
     }

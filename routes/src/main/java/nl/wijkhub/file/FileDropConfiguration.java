@@ -1,7 +1,5 @@
 package nl.wijkhub.file;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import nl.wijkhub.HubSettings;
 import nl.wijkhub.connectors.dropfolder.DropFolder;
@@ -11,7 +9,6 @@ import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.FileSystemUtils;
 
 @Configuration(proxyBeanMethods = false)
 class FileDropConfiguration {
@@ -26,10 +23,8 @@ class FileDropConfiguration {
 
   @Bean
   FileIntake fileIntake(DropFolder folder, ReferenceData reference, Admission admission, DeliveryPipeline ingestor,
-      FileDropSettings settings, HubSettings hub, Clock clock) throws IOException {
-    Path spool = hub.spoolDir().resolve("file");
-    // Copies left by a hub that was killed mid-delivery; their originals are still in the inbox.
-    FileSystemUtils.deleteRecursively(spool);
-    return new FileIntake(folder, reference, admission, ingestor, settings, spool, clock);
+      FileDropSettings settings, HubSettings hub, Clock clock) {
+    // The spool is emptied at start-up (DeliveryConfiguration); the originals of copies left there are in the inbox.
+    return new FileIntake(folder, reference, admission, ingestor, settings, hub.spoolDir().resolve("file"), clock);
   }
 }

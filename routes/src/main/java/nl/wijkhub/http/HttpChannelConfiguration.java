@@ -17,6 +17,7 @@ class HttpChannelConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new ApiVersionHeader()).addPathPatterns("/api/v1/**");
     registry.addInterceptor(new PartnerAuthentication(new RateLimits(settings.requestsPerMinute())))
-        .addPathPatterns("/api/v1/submissions", "/api/v1/submissions/**");
+        .addPathPatterns("/api/v1/submissions", "/api/v1/submissions/**", "/api/v1/signals",
+            "/api/v1/signals/**");
   }
 }

@@ -15,8 +15,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.delivery.PersonalData;
 import nl.wijkhub.delivery.ReceiptDocuments;
+import nl.wijkhub.events.SubmissionReceipt;
 
 /**
  * The hub's answers to a partner, in Dutch: one receipt e-mail per message (the receipt text of every attachment,
@@ -28,6 +29,7 @@ final class MailReplies {
 
   static final String RECEIPT_SUBJECT = "Ontvangstbevestiging: ";
   static final String HOW_TO_SUBJECT = "Geen bestand om te verwerken: ";
+  static final String PERSONAL_DATA_SUBJECT = "Niet verwerkt: persoonsgegevens horen niet in e-mail";
   static final String UNREADABLE_SUBJECT = "E-mail niet leesbaar: ";
   static final String COUNTS_ONLY = "Let op: e-mail is alleen voor tellingen (aantallen per wijk en periode), nooit"
       + " voor persoonsgegevens zoals namen, adressen, geboortedata of BSN.";
@@ -49,8 +51,10 @@ final class MailReplies {
   }
 
   MimeMessage receipt(IncomingMail mail, List<SubmissionReceipt> receipts) throws MessagingException {
+    // A subject may name the person the mail is about: a reply to a mail refused for personal data never quotes it.
+    boolean personal = receipts.stream().anyMatch(PersonalData::refused);
     MimeMultipart parts = new MimeMultipart();
-    parts.addBodyPart(text(receiptText(mail, receipts)));
+    parts.addBodyPart(text(personal ? personalDataText(receipts) : receiptText(mail, receipts)));
     for (SubmissionReceipt receipt : receipts) {
       MimeBodyPart json = new MimeBodyPart();
       json.setDataHandler(new DataHandler(new ByteArrayDataSource(
@@ -58,9 +62,18 @@ final class MailReplies {
       json.setFileName(receipt.getSourceName() + ".receipt.json");
       parts.addBodyPart(json);
     }
-    MimeMessage reply = reply(mail, RECEIPT_SUBJECT);
+    MimeMessage reply = personal ? reply(mail, PERSONAL_DATA_SUBJECT, false) : reply(mail, RECEIPT_SUBJECT);
     reply.setContent(parts);
     return reply;
+  }
+
+  private static String personalDataText(List<SubmissionReceipt> receipts) {
+    return "Goedendag,\n\n"
+        + "Uw e-mail bevat gegevens over personen. Die nemen wij per e-mail niet aan: er is niets verwerkt en de e-mail"
+        + " is uit onze mailbox verwijderd. Signalen over personen deelt u alleen via de API of de map signalen/"
+        + " (zie docs/signalen-aanleveren.md); tellingen bevatten nooit namen, adressen, geboortedata of BSN.\n\n"
+        + receipts.stream().map(ReceiptDocuments::text).collect(Collectors.joining("\n"))
+        + "\n" + COUNTS_ONLY + SIGNATURE;
   }
 
   MimeMessage howTo(IncomingMail mail) throws MessagingException {
@@ -115,10 +128,15 @@ final class MailReplies {
   }
 
   private MimeMessage reply(IncomingMail mail, String subjectPrefix) throws MessagingException {
+    return reply(mail, subjectPrefix, true);
+  }
+
+  private MimeMessage reply(IncomingMail mail, String subjectPrefix, boolean quoteSubject) throws MessagingException {
     MimeMessage reply = new MimeMessage(session);
     reply.setFrom(from);
     reply.setRecipient(RecipientType.TO, mail.sender());
-    reply.setSubject(subjectPrefix + subject(mail.subject()), StandardCharsets.UTF_8.name());
+    reply.setSubject(quoteSubject ? subjectPrefix + subject(mail.subject()) : subjectPrefix,
+        StandardCharsets.UTF_8.name());
     reply.setSentDate(Date.from(clock.instant()));
     reply.setHeader("Auto-Submitted", "auto-replied");
     if (mail.messageId() != null) {

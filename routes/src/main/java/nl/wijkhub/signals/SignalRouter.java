@@ -154,6 +154,22 @@ final class SignalRouter {
     return recipient.permits(part + "." + field);
   }
 
+  /** Logs a row refused before routing (invalid): no covenant and no pseudonym, only who and why. */
+  void refused(EventTransaction tx, String supplier, String code) {
+    Instant now = clock.instant();
+    log.record(tx, ProcessingRecord.newBuilder()
+        .setTraceId(TraceIds.newTraceId())
+        .setSpanId(TraceIds.newSpanId())
+        .setName("geweigerd")
+        .setStartTime(now)
+        .setEndTime(now)
+        .setStatus(ProcessingStatus.UNSET)
+        .setProcessingActivityId(covenants.activityUri(Covenants.REFUSAL_ACTIVITY).toString())
+        .setOrganisation(supplier)
+        .setReasonCode(code)
+        .build());
+  }
+
   private Optional<NotRouted> refuse(EventTransaction tx, String traceId, Instant start, Signal signal,
       CovenantVersion covenant, String code, String message) {
     step(tx, traceId, null, "geweigerd", start, covenant, signal, null, signal.getSupplier(), code);

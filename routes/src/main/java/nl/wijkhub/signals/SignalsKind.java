@@ -36,6 +36,12 @@ public final class SignalsKind implements DeliveryKind {
     return SignalColumns.LAYOUT;
   }
 
+  /** A signal reaches its recipient once: the same content again, from any earlier delivery, is a duplicate. */
+  @Override
+  public boolean everyContentOnce() {
+    return true;
+  }
+
   @Override
   public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
@@ -43,6 +49,8 @@ public final class SignalsKind implements DeliveryKind {
     return (row, problems) -> {
       ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
       if (signal == null) {
+        // Receiving a row about a person and refusing it is a processing step too, logged in the same transaction.
+        router.refused(tx, partner.id(), problems.get(0).code());
         return false;
       }
       Optional<SignalRouter.NotRouted> notRouted = router.route(signal, delivery, tx);

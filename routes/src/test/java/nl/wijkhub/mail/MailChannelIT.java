@@ -83,12 +83,14 @@ class MailChannelIT {
   @Test
   void signalsByEMailAreRefusedWithTheSafeChannelsWithoutEchoAndTheMessageIsDeleted() throws Exception {
     String run = UUID.randomUUID().toString();
-    MAIL.deliver(message(DBIEB, HUB, "Zorgsignaal " + run, attachment("signalen.csv",
-        "soort;bsn;naam;wijk;datum;professional;contact\n"
+    MimeMessage sent = MAIL.deliver(message(DBIEB, HUB, "Zorgen om Hendrik Kuipers " + run,
+        attachment("signalen.csv", "soort;bsn;naam;wijk;datum;professional;contact\n"
             + "jongere-in-beeld;111222333;Hendrik Kuipers;Bilgaard;2026-11-30;A. Agent;0580-1\n")));
 
-    MimeMessage reply = MAIL.awaitReply(DBIEB, run);
+    MimeMessage reply = MAIL.awaitReply(DBIEB, "persoonsgegevens horen niet in e-mail");
 
+    assertThat(reply.getHeader("In-Reply-To")).containsExactly(sent.getMessageID());
+    assertThat(reply.getSubject()).doesNotContain("Hendrik", run);
     assertThat(text(reply)).contains("[PERSOONSGEGEVENS]", "API", "signalen/")
         .doesNotContain("111222333", "Hendrik Kuipers");
     assertThat(receiptJson(reply, "signalen.csv").get("status").asString()).isEqualTo("REJECTED");

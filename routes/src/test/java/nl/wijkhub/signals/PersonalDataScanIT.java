@@ -74,8 +74,9 @@ class PersonalDataScanIT {
         "[" + signal("123456782", "Marieke Zwartveen", "rook uit de kelderbox", "") + "]");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String id = ApiClient.json(accepted).get("references").get(0).get("id").asString();
-    post("politie-leeuwarden-oost", "[" + signal("123456782", "Marieke Zwartveen", "rook uit de kelderbox",
-        ", \"actie\": \"intrekking\", \"signaal\": \"" + id + "\"") + "]");
+    HttpResponse<String> withdrawn = post("politie-leeuwarden-oost", "[" + signal("123456782", "Marieke Zwartveen",
+        "rook uit de kelderbox", ", \"actie\": \"intrekking\", \"signaal\": \"" + id + "\"") + "]");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
     HttpResponse<String> refused = post("dbieb", "[" + signal("111222333", "Bertus Oosterhof",
         "rook uit de kelderbox", "") + "]");
     assertThat(refused.statusCode()).isEqualTo(422);
@@ -83,6 +84,10 @@ class PersonalDataScanIT {
         "indicator;wijk;periode;waarde;toelichting\ntaalmaatjes-gekoppeld;Bilgaard;2024;7;Bertus Oosterhof 111222333\n");
     assertThat(wrongPath.body()).contains("PERSOONSGEGEVENS");
 
+    // The processing log reaches the database through its consumer: wait for this signal's steps before the dump.
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    org.awaitility.Awaitility.await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> jdbc.queryForObject(
+        "SELECT count(*) FROM processing_record WHERE signal_id = ?", Integer.class, id) >= 5);
     List<String> found = new ArrayList<>();
     for (String topic : topics()) {
       for (ConsumerRecord<String, byte[]> record : TopicReader.raw(topic, "read_uncommitted")) {
