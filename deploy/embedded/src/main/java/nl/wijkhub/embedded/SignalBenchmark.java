@@ -249,12 +249,12 @@ public final class SignalBenchmark {
   }
 
   /**
-   * A distinct 9-digit number for each {@code n} below 45 million that passes the 11-test (9·d1 + 8·d2 + … + 2·d8 −
-   * d9 divisible by 11): eight digits from {@code n}, the ninth chosen to pass.
+   * A distinct 9-digit number for each {@code n} below 35 million that passes the 11-test (9·d1 + 8·d2 + … + 2·d8 −
+   * d9 divisible by 11 and not 0): eight digits from {@code n}, the ninth chosen to pass.
    */
   static String bsn(long n) {
-    // Even, so that prefix + 1 never carries and is no other n's prefix.
-    long prefix = 10_000_000 + 2 * n;
+    // Even, so that prefix + 1 never carries and is no other n's prefix; from 3, so that the sum is never 0.
+    long prefix = 30_000_000 + 2 * n;
     int check = elevenTestCheck(prefix);
     if (check == 10) {
       // One more on the digit weighted 2 moves the check by 2, to 1.

@@ -21,6 +21,7 @@ class SignalBenchmarkTest {
         sum += (9 - i) * (bsn.charAt(i) - '0');
       }
       assertThat(sum % 11).as("11-test of %s", bsn).isZero();
+      assertThat(sum).as("11-test sum of %s, which the hub refuses when 0", bsn).isNotZero();
       assertThat(seen.add(bsn)).as("%s for the second time", bsn).isTrue();
     }
   }
