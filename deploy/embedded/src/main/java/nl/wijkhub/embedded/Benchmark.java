@@ -2,16 +2,12 @@ package nl.wijkhub.embedded;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,10 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -90,7 +82,6 @@ public final class Benchmark {
   /** Shifts the warm-up file's values away from every measured file's, so that none is a duplicate of another. */
   private static final int WARM_UP_SHIFT = 1_000;
   private static final double MB = 1024 * 1024;
-  private static final Duration HUB_STARTUP = Duration.ofSeconds(120);
   /** The hub's transaction timeout (15 minutes) plus a margin for pick-up and hashing. */
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(16);
   /** As the hub's producer in routes' application.yaml; acks and idempotence are what transactions imply. */
@@ -178,17 +169,7 @@ public final class Benchmark {
       System.exit(2);
       return;
     }
-    Path work = Files.createTempDirectory("wijkhub-bench-");
-    String report;
-    try {
-      report = new Benchmark(work, options).run();
-    } catch (IOException | RuntimeException e) {
-      System.err.println("Benchmark failed: " + e.getMessage() + "\nLogs and files are kept in " + work);
-      System.exit(1);
-      return;
-    }
-    deleteRecursively(work);
-    System.out.print(report);
+    BenchmarkSupport.runAndPrint("wijkhub-bench-", work -> new Benchmark(work, options).run());
   }
 
   private String run() throws IOException, InterruptedException {
@@ -231,7 +212,7 @@ public final class Benchmark {
       long rows, Sample sample) throws IOException, InterruptedException {
     progress("Baseline: ProducerPerformance, %,d records of %d bytes", rows, sample.recordSize());
     String topic = "bench.baseline-" + (round + 1);
-    createTopic(stack.broker().bootstrapServers(), topic, sample.partitions());
+    BenchmarkSupport.createTopic(stack.broker().bootstrapServers(), topic, sample.partitions());
     Map<String, String> settings = new LinkedHashMap<>(PRODUCER_SETTINGS);
     settings.put("transaction.timeout.ms", Integer.toString(KafkaBroker.TRANSACTION_MAX_TIMEOUT_MS));
     // One transaction for the whole run, as the hub has one per file: it outlasts any run the tool can make.
@@ -252,16 +233,7 @@ public final class Benchmark {
       jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
     }
     progress("Starting %s (log %s)", name, data.resolve("hub.log"));
-    try (HubProcess hub = HubProcess.start(layout.hubJar(), jvm, Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", stack.broker().bootstrapServers(),
-        "SCHEMA_REGISTRY_URL", stack.registry().baseUrl(),
-        "WIJKHUB_DATA", data.toString(),
-        "HUB_PORT", Integer.toString(port),
-        "MONITORING_DB_URL", "jdbc:h2:file:" + data.resolve("monitoring").resolve("store"),
-        "MONITORING_DB_USER", "wijkhub",
-        "MONITORING_DB_PASSWORD", ""), data.resolve("hub.log"))) {
-      hub.awaitHttpReady(URI.create("http://" + FreePorts.LOOPBACK + ":" + port + "/actuator/health"),
-          HUB_STARTUP);
+    try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, jvm)) {
       if (warmUp != null) {
         progress("Warming %s up with %s", name, warmUp.getFileName());
         deliver(hub, data, warmUp, WARM_UP_ROWS);
@@ -365,15 +337,6 @@ public final class Benchmark {
     }
   }
 
-  private static void createTopic(String bootstrapServers, String topic, int partitions) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
-          .get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot create topic " + topic, e);
-    }
-  }
-
   private String report(List<Round> rounds, Sample sample, Ingest big) throws IOException {
     StringBuilder out = new StringBuilder();
     out.append("| run | rows | file MB | seconds | hub rows/s | hub MB/s | tool records/s | ratio | peak RSS MB |\n")
@@ -385,12 +348,12 @@ public final class Benchmark {
           String.format(Locale.ROOT, "%.2f", round.ratio())));
     }
     Round median = median(rounds);
-    double hubRate = median(each(rounds, r -> r.ingest().rowsPerSecond()));
-    double hubMb = median(each(rounds, r -> r.ingest().mbPerSecond()));
+    double hubRate = BenchmarkSupport.median(each(rounds, r -> r.ingest().rowsPerSecond()));
+    double hubMb = BenchmarkSupport.median(each(rounds, r -> r.ingest().mbPerSecond()));
     long peakRssMb = rounds.stream().mapToLong(r -> r.ingest().peakRssKb()).max().orElse(0) / 1024;
     out.append(String.format(Locale.ROOT, "| **median of %d** | %,d | %.1f | | %,.0f | %.2f | %,.0f | **%.2f** | %d |%n",
         rounds.size(), median.ingest().rows(), median.ingest().bytes() / MB, hubRate, hubMb,
-        median(each(rounds, r -> r.tool().recordsPerSec())), median.ratio(), peakRssMb));
+        BenchmarkSupport.median(each(rounds, r -> r.tool().recordsPerSec())), median.ratio(), peakRssMb));
     if (big != null) {
       out.append(row("1 GB", big, "-", "-"));
     }
@@ -405,12 +368,14 @@ public final class Benchmark {
         .append(", transactional, one transaction per run |\n")
         .append("| topics | ").append(TOPIC).append(" and the tool's, ").append(sample.partitions())
         .append(" partitions each; hub -Xmx256m |\n")
-        .append("| machine | ").append(machine()).append(" |\n")
+        .append("| machine | ").append(BenchmarkSupport.machine()).append(" |\n")
         .append("| java | ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(" |\n")
-        .append("| Kafka | ").append(version(layout.kafkaLibs(), "kafka-clients-(.+)\\.jar")).append(" |\n")
+        .append("| Kafka | ")
+        .append(BenchmarkSupport.version(layout.kafkaLibs(), "kafka-clients-(.+)\\.jar")).append(" |\n")
         .append("| Apicurio Registry | ")
-        .append(version(layout.apicurioRunnerJar().getParent(), "apicurio-registry-app-(.+)-runner\\.jar"))
+        .append(BenchmarkSupport.version(layout.apicurioRunnerJar().getParent(),
+            "apicurio-registry-app-(.+)-runner\\.jar"))
         .append(" |\n\n")
         .append(String.format(Locale.ROOT, "ratio=%.2f rows_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%d%n",
             median.ratio(), hubRate, hubMb, peakRssMb));
@@ -431,49 +396,10 @@ public final class Benchmark {
     return values;
   }
 
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[(sorted.length - 1) / 2];
-  }
-
   private static String row(String run, Ingest ingest, String toolRate, String ratio) {
     return String.format(Locale.ROOT, "| %s | %,d | %.1f | %.2f | %,.0f | %.2f | %s | %s | %d |%n", run,
         ingest.rows(), ingest.bytes() / MB, ingest.seconds(), ingest.rowsPerSecond(), ingest.mbPerSecond(), toolRate,
         ratio, ingest.peakRssKb() / 1024);
-  }
-
-  /** Cores, memory and CPU model as Linux reports them. */
-  private static String machine() throws IOException {
-    String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
-    String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal").replaceAll("\\D", "");
-    return String.format(Locale.ROOT, "%d cores (nproc), %.1f GB memory, %s", Runtime.getRuntime()
-        .availableProcessors(), memKb.isEmpty() ? 0 : Long.parseLong(memKb) / 1024.0 / 1024.0, cpu);
-  }
-
-  private static String firstValue(Path file, String key) throws IOException {
-    if (!Files.isReadable(file)) {
-      return "unknown";
-    }
-    try (Stream<String> lines = Files.lines(file)) {
-      return lines.filter(line -> line.startsWith(key))
-          .map(line -> line.substring(line.indexOf(':') + 1).strip())
-          .findFirst().orElse("unknown");
-    }
-  }
-
-  /** The version in the name of the jar matching {@code pattern}: stated once, in deploy/runtime's pom. */
-  private static String version(Path dir, String pattern) throws IOException {
-    Pattern name = Pattern.compile(pattern);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path file : files) {
-        Matcher matcher = name.matcher(file.getFileName().toString());
-        if (matcher.matches()) {
-          return matcher.group(1);
-        }
-      }
-    }
-    return "unknown";
   }
 
   private static String group(Pattern pattern, String text) {
@@ -492,17 +418,5 @@ public final class Benchmark {
   /** Through SLF4J, like the stack's own lines; its first use here, on the main thread, initialises it. */
   private static void progress(String format, Object... args) {
     LOG.info(String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }
