@@ -3,6 +3,7 @@ package nl.wijkhub.publish;
 import java.util.List;
 import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.Match;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.RoutedSignal;
@@ -39,6 +40,15 @@ public final class Topics {
    */
   public static Topic<RoutedSignal> multiteam(String covenantId) {
     return new Topic<>("wijkhub.multiteam." + covenantId + ".v1", RoutedSignal.class, 3, false);
+  }
+
+  /**
+   * Matches for one covenant's recipients, key {@code <recipient>|<pseudonym>}, compacted: the latest record is the
+   * state of that person's match for that recipient. Made by the matcher with the covenant's retention, as its input
+   * topic {@link #multiteam} must be; both partitioned alike, as the matcher keeps all of a person on one partition.
+   */
+  public static Topic<Match> matches(String covenantId) {
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3, false, true);
   }
 
   private Topics() {}
