@@ -2,7 +2,9 @@ package nl.wijkhub.covenant;
 
 import java.net.URI;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,17 @@ public final class Covenants {
     return versionsById.values().stream().flatMap(List::stream)
         .filter(v -> v.isValidOn(date) && v.allows(supplier, type))
         .findFirst();
+  }
+
+  /**
+   * The longest retention of the covenant's versions, in days counted from a fixed day (so it never changes with the
+   * date): how long the covenant's topics keep records.
+   */
+  public Duration retention(String covenantId) {
+    LocalDate from = LocalDate.of(2000, 1, 1);
+    long days = versions(covenantId).stream()
+        .mapToLong(v -> ChronoUnit.DAYS.between(from, from.plus(v.retention()))).max().orElseThrow();
+    return Duration.ofDays(days);
   }
 
   public List<CovenantVersion> versions(String covenantId) {

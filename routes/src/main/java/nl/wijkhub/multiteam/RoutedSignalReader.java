@@ -3,6 +3,8 @@ package nl.wijkhub.multiteam;
 import java.time.YearMonth;
 import java.util.Optional;
 import nl.wijkhub.covenant.RoutedFields;
+import nl.wijkhub.events.Match;
+import nl.wijkhub.events.MatchedSignal;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.SignalContent;
 import nl.wijkhub.events.SignalIdentity;
@@ -34,6 +36,13 @@ public class RoutedSignalReader {
     Optional<SignalContent> content = Optional.ofNullable(signal.getContent()).map(sealed -> decryption.open(
         envelope(signal, period, RoutedFields.CONTENT), bytes(sealed), SignalContent.getClassSchema()));
     return new OpenedSignal(signal, identity, content);
+  }
+
+  /** The contact professional of one signal in a match (name and number only), as its recipient reads it. */
+  public Optional<SignalContent> contactOf(Match match, MatchedSignal signal) {
+    return Optional.ofNullable(signal.getContact()).map(sealed -> decryption.open(
+        new Envelope(match.getCovenantId(), YearMonth.parse(signal.getKeyPeriod()), match.getRecipient(),
+            signal.getSignalId(), ContactSealer.PART), bytes(sealed), SignalContent.getClassSchema()));
   }
 
   private static Envelope envelope(RoutedSignal signal, YearMonth period, String part) {

@@ -25,6 +25,8 @@ public record Topic<V>(String name, Class<V> valueType, int partitions, Lifetime
     /** Compacted: the latest record of every key is kept as long as the topic exists. */
     COMPACTED,
     /** Deleted after the topic's own {@link Topic#retention()} (a covenant's retention period). */
-    RETAINED
+    RETAINED,
+    /** Compacted (the latest record per key) and deleted after the topic's own {@link Topic#retention()}. */
+    RETAINED_COMPACTED
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.Match;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.RoutedSignal;
@@ -65,6 +66,35 @@ public final class Topics {
   public static Topic<RoutedSignal> multiteam(String covenantId, Duration retention) {
     return new Topic<>("wijkhub.multiteam." + covenantId + ".v1", RoutedSignal.class, 3, Lifetime.RETAINED,
         retention);
+  }
+
+  /** {@link #multiteam(String, Duration)} for reading and writing, where the retention plays no part. */
+  public static Topic<RoutedSignal> multiteam(String covenantId) {
+    return multiteam(covenantId, null);
+  }
+
+  /**
+   * Matches for one covenant's recipients, key {@code <recipient>|<pseudonym>}, compacted: the latest record is the
+   * state of that person's match for that recipient. Kept like its input topic {@link #multiteam}, with the
+   * covenant's retention; both partitioned alike, as the matcher keeps all of a person on one partition.
+   */
+  public static Topic<Match> matches(String covenantId, Duration retention) {
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3, Lifetime.RETAINED_COMPACTED,
+        retention);
+  }
+
+  /** {@link #matches(String, Duration)} for reading and writing. */
+  public static Topic<Match> matches(String covenantId) {
+    return matches(covenantId, null);
+  }
+
+  /**
+   * Matches for one covenant's recipients, key {@code <recipient>|<pseudonym>}, compacted: the latest record is the
+   * state of that person's match for that recipient. Made by the matcher with the covenant's retention, as its input
+   * topic {@link #multiteam} must be; both partitioned alike, as the matcher keeps all of a person on one partition.
+   */
+  public static Topic<Match> matches(String covenantId) {
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3, false, true);
   }
 
   private Topics() {}

@@ -1,13 +1,8 @@
 package nl.wijkhub.signals;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.publish.Topic;
@@ -23,11 +18,7 @@ final class MultiTeamTopics {
   private final Map<String, Topic<RoutedSignal>> byCovenant = new LinkedHashMap<>();
 
   MultiTeamTopics(Covenants covenants) {
-    for (String id : covenants.ids()) {
-      Period longest = covenants.versions(id).stream().map(CovenantVersion::retention)
-          .max((a, b) -> Long.compare(days(a), days(b))).orElseThrow();
-      byCovenant.put(id, Topics.multiteam(id, Duration.ofDays(days(longest))));
-    }
+    covenants.ids().forEach(id -> byCovenant.put(id, Topics.multiteam(id, covenants.retention(id))));
   }
 
   Topic<RoutedSignal> of(String covenantId) {
@@ -40,11 +31,5 @@ final class MultiTeamTopics {
 
   List<Topic<?>> all() {
     return List.copyOf(byCovenant.values());
-  }
-
-  /** The period in days, counted from a fixed day so that the answer never changes with the date. */
-  private static long days(Period period) {
-    LocalDate from = LocalDate.of(2000, 1, 1);
-    return ChronoUnit.DAYS.between(from, from.plus(period));
   }
 }

@@ -1,0 +1,61 @@
+package nl.wijkhub.multiteam;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import nl.wijkhub.HubSettings;
+import nl.wijkhub.covenant.CovenantVersion;
+import nl.wijkhub.covenant.Covenants;
+import nl.wijkhub.privacy.RecipientCipher;
+import nl.wijkhub.privacy.RecipientDecryption;
+import nl.wijkhub.publish.KafkaSettings;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "wijkhub.matches.enabled", havingValue = "true", matchIfMissing = true)
+class MatchConfiguration {
+
+  @Bean
+  MatchStreams matchStreams(MatchSettings settings, KafkaSettings kafka, HubSettings hub, Covenants covenants,
+      RecipientDecryption decryption, RecipientCipher cipher) {
+    var topology = MatchTopology.build(covenants.ids(), MatchSerdes.configured(kafka), terms(covenants),
+        new ContactSealer(decryption, cipher), settings.expiryInterval());
+    return new MatchStreams(topology, streamsProperties(settings, kafka, hub.dataDir()),
+        () -> MatchTopics.ensure(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            kafka.replicationFactor(), kafka.excerptRetention(), covenants));
+  }
+
+  static MatchTerms.Source terms(Covenants covenants) {
+    return (covenantId, version) -> covenants.versions(covenantId).stream()
+        .filter(v -> v.version() == version).findFirst()
+        .map(MatchConfiguration::termsOf)
+        .orElseThrow(() -> new IllegalStateException("A routed signal names covenant " + covenantId + " version "
+            + version + ", which config/covenants does not hold; a signed version must never be removed"));
+  }
+
+  private static MatchTerms termsOf(CovenantVersion version) {
+    return new MatchTerms(version.matchWindow(), version.processingActivityUri().toString());
+  }
+
+  static Properties streamsProperties(MatchSettings settings, KafkaSettings kafka, Path dataDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve(settings.stateDir()).toString());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes().toBytes());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    props.put(BoundedRocksDb.BLOCK_CACHE_BYTES, settings.blockCacheBytes().toBytes());
+    props.put(BoundedRocksDb.WRITE_BUFFER_BYTES, settings.writeBufferBytes().toBytes());
+    return props;
+  }
+}
