@@ -3,6 +3,8 @@ package nl.wijkhub.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,10 +127,14 @@ class ReportApiIT {
     assertThat(get(path, "application/pdf", "demo-programmabureau").statusCode()).isEqualTo(406);
   }
 
-  /** The cells of the CSV record of one indicator (semicolon separated; the test's values hold no quotes). */
+  /** The cells of the CSV record of one indicator. */
   private static List<String> row(String csv, String indicator) {
-    return csv.lines().map(line -> List.of(line.split(";", -1)))
-        .filter(cells -> cells.size() > 4 && cells.get(4).equals(indicator)).findFirst().orElseThrow();
+    try (CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(';').ofCsvRecord(csv.substring(1))) {
+      return records.stream().filter(r -> r.getFieldCount() > 4 && r.getField(4).equals(indicator)).findFirst()
+          .orElseThrow().getFields();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private HttpResponse<byte[]> get(String pathAndQuery, String accept, String user) {
