@@ -82,7 +82,8 @@ class DashboardBrowserIT {
             + INDICATOR + ";Camminghaburen;2024;3;\n");
     assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
     await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
-        .filter(f -> f.indicator().equals(INDICATOR)).count() == 3);
+        .filter(f -> f.indicator().equals(INDICATOR) && (f.period().equals("2023") || f.period().equals("2024")))
+        .count() == 3);
   }
 
   @BeforeEach
@@ -114,9 +115,11 @@ class DashboardBrowserIT {
     assertThat(cells).containsExactly("15", "18 (2024)", "12", "", "", "3", "", "15");
     WebElement chart = row(INDICATOR_NAME).findElement(By.className("grafiek"));
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !chart.findElements(By.tagName("svg")).isEmpty());
-    Object drawn = ((JavascriptExecutor) browser).executeScript(
-        "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].data;", chart);
+    // Other tests on the same broker may deliver other years of this indicator: look at the last two.
+    List<?> drawn = (List<?>) ((JavascriptExecutor) browser).executeScript(
+        "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].data.slice(-2);", chart);
     assertThat(drawn).asString().isEqualTo("[20, 15]");
+    assertThat(chart.getDomAttribute("data-jaren")).endsWith("2023,2024");
     screenshot("dashboard-overzicht.png");
     assertThat(seriousOrCriticalViolations()).isEmpty();
   }
