@@ -35,6 +35,11 @@ public final class TableCells<K> {
     return this;
   }
 
+  /** Whether a cell is published; a cell nobody delivered is not. */
+  public boolean has(K key) {
+    return published.containsKey(key);
+  }
+
   /** The value of a published cell: the sum of its inner cells, a range when one of them was withheld. */
   public Count value(K key) {
     Published<K> cell = cell(key);

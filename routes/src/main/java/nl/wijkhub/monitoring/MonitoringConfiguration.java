@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.publish.KafkaSettings;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -19,6 +20,12 @@ class MonitoringConfiguration {
   @Bean
   ObservationStore observationStore(DataSource dataSource) {
     return new ObservationStore(dataSource);
+  }
+
+  /** What the dashboard, the report and the completeness matrix read. */
+  @Bean
+  FigureSource figureSource(ObservationStore store) {
+    return new StoreFigureSource(store);
   }
 
   @Bean(destroyMethod = "close")

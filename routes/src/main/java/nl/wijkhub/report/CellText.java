@@ -5,7 +5,7 @@ import nl.wijkhub.dashboard.Count;
 import nl.wijkhub.dashboard.Shown;
 
 /** How the report writes a figure and any text, the same in CSV and XLSX. */
-final class CellText {
+public final class CellText {
 
   private CellText() {}
 
@@ -23,7 +23,7 @@ final class CellText {
   }
 
   /** The realised figure as the reader of this version may see it. */
-  static String figure(Count value, Shown shown, int threshold) {
+  public static String figure(Count value, Shown shown, int threshold) {
     if (value == null) {
       return "geen cijfer";
     }
@@ -35,7 +35,7 @@ final class CellText {
   }
 
   /** A number in Dutch notation without grouping: {@code 1521}, {@code 2,5}. */
-  static String number(double value) {
+  public static String number(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ',');
   }
 

@@ -1,6 +1,9 @@
 package nl.wijkhub.report;
 
+import java.time.Clock;
 import nl.wijkhub.HubSettings;
+import nl.wijkhub.dashboard.FigureSource;
+import nl.wijkhub.dashboard.Suppression;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +16,11 @@ class ReportConfiguration {
   @Bean
   ReportLayout reportLayout(ResourceLoader resources, HubSettings settings, ReferenceData reference) {
     return new ReportLayoutLoader(resources).load(settings.referenceData(), reference);
+  }
+
+  @Bean
+  YearlyReportBuilder yearlyReportBuilder(ReferenceData reference, ReportLayout layout, FigureSource figures,
+      Suppression suppression, Clock clock) {
+    return new YearlyReportBuilder(reference, layout, figures, suppression, clock);
   }
 }

@@ -1,0 +1,154 @@
+package nl.wijkhub.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import nl.wijkhub.dashboard.FigureSource;
+import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.TestInfrastructure;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The yearly report read back as programme staff, after a partner delivered through the API and the figure reached
+ * the store: the public CSV hides the small count, the internal XLSX shows it and says it is internal.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(TestInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportApiIT {
+
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-report-it");
+  private static final String PROGRAMME = "leeuwarden-oost";
+  private static final String INDICATOR = "taalmaatjes-gekoppeld";
+  /** A year no other test delivers, so the report's figure is exactly this test's. */
+  private static final String YEAR = "2019";
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void hub(DynamicPropertyRegistry registry) {
+    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  FigureSource figures;
+
+  @BeforeAll
+  void dbiebDeliversThreeCouplesForOneWijk() {
+    HttpResponse<String> delivered = new ApiClient(port, "demo-dbieb").postCsv("/api/v1/submissions",
+        "indicator;wijk;periode;waarde;toelichting\n" + INDICATOR + ";Camminghaburen;" + YEAR + ";3;\n");
+    assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
+        .anyMatch(f -> f.indicator().equals(INDICATOR) && f.period().equals(YEAR)));
+  }
+
+  @Test
+  void publicCsvShowsTheSmallCountAsBelowFiveAndSaysItIsPublic() {
+    HttpResponse<byte[]> response = get("/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR, "text/csv",
+        "demo-programmabureau");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+        .startsWith("text/csv"));
+    String csv = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFWat is bereikt - ").contains("Openbare versie");
+    List<String> row = row(csv, INDICATOR);
+    assertThat(row.get(ReportColumns.REALISED)).isEqualTo("<5");
+  }
+
+  @Test
+  void internalXlsxShowsTheExactCountAndSaysItIsInternal() throws IOException {
+    HttpResponse<byte[]> response = get("/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR
+        + "&versie=intern", XLSX, "demo-programmabureau");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(XLSX);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      DataFormatter text = new DataFormatter();
+      assertThat(text.formatCellValue(sheet.getRow(0).getCell(1))).startsWith("INTERN");
+      assertThat(sheet.getHeader().getCenter()).startsWith("INTERN");
+      Row row = null;
+      for (Row r : sheet) {
+        if (INDICATOR.equals(text.formatCellValue(r.getCell(4)))) {
+          row = r;
+        }
+      }
+      assertThat(row).isNotNull();
+      assertThat(row.getCell(ReportColumns.REALISED).getNumericCellValue()).isEqualTo(3.0);
+    }
+  }
+
+  @Test
+  void staffOfAnotherProgrammeAndPartnersAreRefused() {
+    String path = "/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR;
+
+    HttpResponse<byte[]> otherProgramme = get(path, "text/csv", "demo-programmabureau-svn");
+    assertThat(otherProgramme.statusCode()).isEqualTo(403);
+    assertThat(new String(otherProgramme.body(), StandardCharsets.UTF_8)).contains("PROGRAMMA_NIET_TOEGESTAAN");
+    assertThat(get(path, "text/csv", "demo-dbieb").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anUnknownVersionOrAMediaTypeOtherThanCsvOrXlsxIsRefused() {
+    String path = "/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR;
+
+    HttpResponse<byte[]> version = get(path + "&versie=alles", "text/csv", "demo-programmabureau");
+    assertThat(version.statusCode()).isEqualTo(400);
+    assertThat(new String(version.body(), StandardCharsets.UTF_8)).contains("VERSIE_ONGELDIG");
+    assertThat(get(path, "application/pdf", "demo-programmabureau").statusCode()).isEqualTo(406);
+  }
+
+  /** The cells of the CSV record of one indicator. */
+  private static List<String> row(String csv, String indicator) {
+    try (CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(';').ofCsvRecord(csv.substring(1))) {
+      return records.stream().filter(r -> r.getFieldCount() > 4 && r.getField(4).equals(indicator)).findFirst()
+          .orElseThrow().getFields();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private HttpResponse<byte[]> get(String pathAndQuery, String accept, String user) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+        .header("Accept", accept)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
