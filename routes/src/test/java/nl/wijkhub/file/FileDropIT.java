@@ -18,10 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.delivery.DeliveryKind;
+import nl.wijkhub.delivery.FailedAttempts;
+import nl.wijkhub.delivery.Layout;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.DropFolderDriver;
 import nl.wijkhub.support.TestInfrastructure;
@@ -34,8 +40,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -221,6 +230,24 @@ class FileDropIT {
   }
 
   @Test
+  void aDeliveryThatFailsTheSameWayOnEveryAttemptIsGivenUpIntoQuarantineWithAReasonAndAReceipt() throws IOException {
+    partner.deliver("dbieb", "defect.csv", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2024;4;" + HubDefect.MARKER + "\n");
+
+    JsonNode receipt = partner.awaitReceipt("dbieb", "defect.csv");
+
+    assertThat(receipt.get("status").asString()).isEqualTo("REJECTED");
+    assertThat(receipt.get("errors").valueStream().map(e -> e.get("code").asString()))
+        .containsExactly(FailedAttempts.GIVEN_UP);
+    assertThat(HubDefect.FAILURES).as("attempts before giving up (max-failed-attempts)").hasValue(3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> quarantined().stream()
+        .filter(name -> name.endsWith("dbieb-defect.csv") || name.endsWith("dbieb-defect.csv.reden.txt")).count() == 2);
+    Path reason = Files.list(partner.quarantine()).filter(p -> p.toString().endsWith("dbieb-defect.csv.reden.txt"))
+        .findFirst().orElseThrow();
+    assertThat(Files.readString(reason)).contains("pogingen niet verwerken").doesNotContain(HubDefect.MARKER);
+    assertThat(partner.inboxFile("dbieb", "defect.csv")).doesNotExist();
+  }
+
+  @Test
   void aFileInTheInboxRootOrNestedTooDeepGoesToQuarantineWithAReason() throws IOException {
     Path root = write(DATA.resolve("inbox").resolve("los-" + UUID.randomUUID() + ".csv"));
     Path deep = write(DATA.resolve("inbox").resolve("dbieb").resolve("proef").resolve("2024")
@@ -354,6 +381,57 @@ class FileDropIT {
   private static List<String> quarantined() throws IOException {
     try (var files = Files.list(DATA.resolve("quarantine"))) {
       return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  /**
+   * A defect in the hub that no retry cures: the counts kind throws on a row carrying {@link #MARKER}. Wrapping the
+   * real kind here keeps test hooks out of the main code; every other row goes to the real kind.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class HubDefect {
+
+    static final String MARKER = "defect-in-de-hub";
+    static final AtomicInteger FAILURES = new AtomicInteger();
+
+    @Bean
+    static BeanPostProcessor failingOnTheMarker() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+          if (!(bean instanceof DeliveryKind kind) || kind.kind() != Delivery.Kind.COUNTS) {
+            return bean;
+          }
+          return new DeliveryKind() {
+            @Override
+            public Delivery.Kind kind() {
+              return kind.kind();
+            }
+
+            @Override
+            public Layout layout() {
+              return kind.layout();
+            }
+
+            @Override
+            public boolean quotesValues() {
+              return kind.quotesValues();
+            }
+
+            @Override
+            public RowHandler begin(Delivery delivery, EventTransaction tx) {
+              RowHandler real = kind.begin(delivery, tx);
+              return (row, problems) -> {
+                if (row.values().contains(MARKER)) {
+                  FAILURES.incrementAndGet();
+                  throw new IllegalStateException("a defect in the hub, the same on every attempt");
+                }
+                return real.accept(row, problems);
+              };
+            }
+          };
+        }
+      };
     }
   }
 }
