@@ -79,22 +79,13 @@ public final class Topics {
    * covenant's retention; both partitioned alike, as the matcher keeps all of a person on one partition.
    */
   public static Topic<Match> matches(String covenantId, Duration retention) {
-    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3, Lifetime.RETAINED_COMPACTED,
-        retention);
+    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3,
+        Lifetime.RETAINED_COMPACTED, retention);
   }
 
   /** {@link #matches(String, Duration)} for reading and writing. */
   public static Topic<Match> matches(String covenantId) {
     return matches(covenantId, null);
-  }
-
-  /**
-   * Matches for one covenant's recipients, key {@code <recipient>|<pseudonym>}, compacted: the latest record is the
-   * state of that person's match for that recipient. Made by the matcher with the covenant's retention, as its input
-   * topic {@link #multiteam} must be; both partitioned alike, as the matcher keeps all of a person on one partition.
-   */
-  public static Topic<Match> matches(String covenantId) {
-    return new Topic<>("wijkhub.multiteam." + covenantId + ".matches.v1", Match.class, 3, false, true);
   }
 
   private Topics() {}
