@@ -34,8 +34,8 @@ import org.slf4j.MDC;
 
 /**
  * The mailbox's side of a delivery: decide what a message is, turn its attachments into deliveries, and build the
- * reply once they are committed. A message to quarantine gets the consumer's move-to header instead of the handled
- * folder; everything else is moved to the handled folder by the consumer once the whole exchange succeeded.
+ * reply once they are committed. Each message gets the consumer's move-to header once the whole exchange succeeded:
+ * the quarantine folder or the handled folder; a message refused for personal data is deleted instead.
  */
 public class MailIntake {
 
@@ -152,7 +152,6 @@ public class MailIntake {
       // Signals or other personal data by e-mail: the reply named the safe channels and quoted nothing; the mailbox
       // must not keep a copy, so the message is deleted instead of moved (the receipt is the logged step).
       exchange.getIn().setHeader(MailConstants.MAIL_DELETE, true);
-      exchange.getIn().removeHeader(MailConstants.MAIL_MOVE_TO);
       LOG.warn("E-mail holding personal data answered with the safe channels, deleted");
     } else if (receipts != null && receipts.stream().anyMatch(FailedAttempts::givenUp)) {
       // The hub gave up on an attachment after repeated failures: the message is kept aside for the operators.
@@ -160,8 +159,12 @@ public class MailIntake {
       LOG.warn("E-mail with an attachment the hub gave up on answered, quarantined");
     } else if (Boolean.TRUE.equals(unreadable)) {
       LOG.info("Unreadable e-mail answered with how to deliver, quarantined");
-    } else if (receipts == null) {
-      LOG.info("E-mail without attachments answered with how to deliver");
+    } else {
+      // Set per message rather than on the endpoint, where it would move a message that must be deleted too.
+      exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.handledFolder());
+      if (receipts == null) {
+        LOG.info("E-mail without attachments answered with how to deliver");
+      }
     }
     MDC.clear();
   }

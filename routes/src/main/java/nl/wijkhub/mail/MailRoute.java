@@ -51,7 +51,6 @@ public class MailRoute extends EndpointRouteBuilder {
     return (imap.ssl() ? imaps(imap.authority()) : imap(imap.authority()))
         .username(imap.user()).password(imap.password())
         .unseen(true).peek(true)
-        .moveTo(settings.handledFolder())
         .delay(settings.pollInterval().toMillis())
         .advanced()
         // The raw jakarta.mail.Message: no mail header becomes a Camel header that could leak into the reply.

@@ -24,6 +24,7 @@ import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryKind;
 import nl.wijkhub.delivery.FailedAttempts;
 import nl.wijkhub.delivery.Layout;
+import nl.wijkhub.delivery.ReceiptNotes;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -414,13 +415,8 @@ class FileDropIT {
             }
 
             @Override
-            public boolean quotesValues() {
-              return kind.quotesValues();
-            }
-
-            @Override
-            public RowHandler begin(Delivery delivery, EventTransaction tx) {
-              RowHandler real = kind.begin(delivery, tx);
+            public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
+              RowHandler real = kind.begin(delivery, tx, receipt);
               return (row, problems) -> {
                 if (row.values().contains(MARKER)) {
                   FAILURES.incrementAndGet();
