@@ -37,7 +37,9 @@ public final class TrialPipeline {
     });
     this.pipeline = new DeliveryPipeline(List.of(kind),
         new Admission(new DeliverySettings(DataSize.ofGigabytes(2), Duration.ofSeconds(5), 3)), publisher,
-        new ReceiptLedger(), Clock.fixed(Fixtures.RECEIVED_AT, ZoneOffset.UTC), new SimpleMeterRegistry(),
+        new ReceiptLedger(() -> {
+          throw new AssertionError("a trial must not read the ledger from Kafka");
+        }, Duration.ofSeconds(5)), Clock.fixed(Fixtures.RECEIVED_AT, ZoneOffset.UTC), new SimpleMeterRegistry(),
         Duration.ofSeconds(5), new FailedAttempts(3));
   }
 
