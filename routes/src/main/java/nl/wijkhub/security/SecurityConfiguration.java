@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +27,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -59,6 +62,8 @@ class SecurityConfiguration {
 
   /** The registration id of the organisation's identity provider: {@code /oauth2/authorization/wijkhub}. */
   static final String PROVIDER = "wijkhub";
+  /** The hub's own Dutch login page ({@link LoginPage}) instead of Spring's generated English one. */
+  static final String LOGIN_PAGE = "/login";
   private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   @Bean
@@ -112,7 +117,7 @@ class SecurityConfiguration {
     BearerTokens bearer = new BearerTokens(keys, providerTokens(security.oidc(), principals));
     http.securityMatcher(AccessRules.API_PATHS)
         .authorizeHttpRequests(rules -> apply(rules, AccessRules.API))
-        .authenticationManager(passwords(users))
+        .authenticationManager(new ProviderManager(passwords(users)))
         .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
         .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> bearer)
             .authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
@@ -129,10 +134,18 @@ class SecurityConfiguration {
   SecurityFilterChain pages(HttpSecurity http, LocalUsers users, SecuritySettings security, Principals principals,
       LoginAttempts attempts, MeterRegistry metrics) throws Exception {
     AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+    DaoAuthenticationProvider passwords = passwords(users);
+    // An authentication manager set on the chain replaces the one Spring would build from the configurers'
+    // providers, so the provider's answer (the code for tokens, then the person) must be checked by a provider
+    // listed here: without it every login through the provider failed with ProviderNotFoundException.
+    Optional<ClientRegistration> provider = security.oidc().enabled()
+        ? Optional.of(registration(security.oidc())) : Optional.empty();
+    http.authenticationManager(provider.isEmpty() ? new ProviderManager(passwords) : new ProviderManager(passwords,
+        new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+            people(new ProviderClaims(security.oidc(), principals)))));
     http.authorizeHttpRequests(rules -> apply(rules, AccessRules.PAGES))
-        .authenticationManager(passwords(users))
-        .formLogin(form -> form.failureHandler(failure(attempts, "form")))
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).failureHandler(failure(attempts, "form")))
+        .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
           ApiRefusals.denied(request, metrics);
           forbidden.handle(request, response, denied);
@@ -142,11 +155,11 @@ class SecurityConfiguration {
                 + " form-action 'self'; base-uri 'self'; object-src 'none'"))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(new LoginThrottle(attempts), UsernamePasswordAuthenticationFilter.class);
-    if (security.oidc().enabled()) {
-      ProviderClaims claims = new ProviderClaims(security.oidc(), principals);
-      http.oauth2Login(login -> login
-          .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration(security.oidc())))
-          .userInfoEndpoint(info -> info.oidcUserService(people(claims)))
+    if (provider.isPresent()) {
+      // The same page for both: without it Spring sends people straight to the provider and a local user
+      // (an operator, say) would have no way to the form.
+      http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
+          .clientRegistrationRepository(new InMemoryClientRegistrationRepository(provider.get()))
           .failureHandler(failure(attempts, "oidc")));
     }
     return http.build();
@@ -168,14 +181,14 @@ class SecurityConfiguration {
   }
 
   /** Local users' passwords, checked by Spring Security's own provider (constant time, also for unknown names). */
-  private static ProviderManager passwords(LocalUsers users) {
+  private static DaoAuthenticationProvider passwords(LocalUsers users) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
     provider.setPasswordEncoder(new BCryptPasswordEncoder());
-    return new ProviderManager(provider);
+    return provider;
   }
 
   private static SimpleUrlAuthenticationFailureHandler failure(LoginAttempts attempts, String method) {
-    return new SimpleUrlAuthenticationFailureHandler("/login?error") {
+    return new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error") {
       @Override
       public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
           AuthenticationException exception) throws IOException, ServletException {
@@ -184,6 +197,10 @@ class SecurityConfiguration {
         if (exception instanceof OAuth2AuthenticationException refused) {
           LOG.warn("Login through the identity provider refused: [{}] {}", refused.getError().getErrorCode(),
               refused.getError().getDescription());
+        } else if (!(exception instanceof BadCredentialsException)) {
+          // A fault of the hub's own set-up (no provider for the token, a provider that broke): its type says
+          // which; a wrong password is the one failure that is not worth a warning.
+          LOG.warn("Login ({}) failed inside the hub: {}", method, exception.getClass().getName());
         }
         super.onAuthenticationFailure(request, response, exception);
       }

@@ -91,6 +91,8 @@ class AccessMatrixIT {
     SERVED.put("GET /api/v1/submissions", PARTNERS);
     SERVED.put("POST /api/v1/submissions", PARTNERS);
     SERVED.put("GET /api/v1/submissions/{submissionId}", PARTNERS);
+    SERVED.put("POST /api/v1/beheer/dead-letters/replay", OPERATORS);
+    SERVED.put("POST /api/v1/beheer/store/rebuild", OPERATORS);
     SERVED.put("GET /actuator", OPERATORS);
     SERVED.put("GET /actuator/health", EVERYONE);
     SERVED.put("GET /actuator/health/**", OPERATORS);
@@ -98,6 +100,7 @@ class AccessMatrixIT {
     SERVED.put("GET /actuator/metrics", OPERATORS);
     SERVED.put("GET /actuator/metrics/{requiredMetricName}", OPERATORS);
     SERVED.put("ANY /error", EVERYONE);
+    SERVED.put("GET /login", EVERYONE);
 
     COMING.put("POST /api/v1/signals", PARTNERS);
     COMING.put("GET /api/v1/signals/x", NOBODY);
@@ -211,8 +214,12 @@ class AccessMatrixIT {
     assertThat(notes(Caller.STAFF_SVN, run)).containsExactly("studielokalen");
     assertThat(notes(Caller.PARTNER_KEY, run)).containsExactly("dbieb");
     assertThat(notes(Caller.PARTNER_LOGIN, run)).containsExactly("dbieb");
-    assertThat(json(call(Caller.STAFF, "GET", "/api/v1/observations?programme=sterk-voor-noord")).size())
-        .as("another programme's figures, asked for by name").isZero();
+    HttpResponse<String> otherProgramme = call(Caller.STAFF, "GET", "/api/v1/observations?programme=sterk-voor-noord");
+    assertThat(otherProgramme.statusCode()).as("another programme's figures, asked for by name").isEqualTo(403);
+    assertThat(json(otherProgramme).get("code").asString()).isEqualTo("PROGRAMMA_NIET_TOEGESTAAN");
+    HttpResponse<String> otherPartner = call(Caller.PARTNER_KEY, "GET", "/api/v1/observations?partner=ikc-3");
+    assertThat(otherPartner.statusCode()).as("another partner's figures, asked for by name").isEqualTo(403);
+    assertThat(json(otherPartner).get("code").asString()).isEqualTo("ANDERE_PARTNER");
   }
 
   @Test
@@ -256,6 +263,24 @@ class AccessMatrixIT {
     assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
   }
 
+  @Test
+  void theLoginPageIsDutchLabelledAndNeedsNothingTheContentSecurityPolicyForbids() {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> page = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
+    HttpResponse<String> failed = send(browser, HttpRequest.newBuilder(uri("/login?error")).GET());
+    HttpResponse<String> style = send(browser, HttpRequest.newBuilder(uri("/css/inloggen.css")).GET());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html lang=\"nl\">", "<label for=\"username\">Gebruikersnaam</label>",
+        "<label for=\"password\">Wachtwoord</label>", "autocomplete=\"current-password\"",
+        "<link rel=\"stylesheet\" href=\"/css/inloggen.css\">")
+        .doesNotContain("<script", "style=", "<style", "Please sign in", "Username");
+    assertThat(failed.body()).contains("role=\"alert\"", "Inloggen is niet gelukt");
+    assertThat(style.statusCode()).isEqualTo(200);
+    assertThat(style.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("text/css"));
+  }
+
   private HttpResponse<String> logIn(HttpClient browser, String user, String password) {
     String form = send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
     Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
@@ -274,8 +299,9 @@ class AccessMatrixIT {
 
   /** The partners of the figures this caller sees from this run. */
   private List<String> notes(Caller caller, String run) {
-    return json(call(caller, "GET", "/api/v1/observations?periode=2021")).valueStream()
-        .filter(o -> run.equals(o.get("note").asString())).map(o -> o.get("partner").asString()).toList();
+    return json(call(caller, "GET", "/api/v1/observations?periode=2021&limit=1000")).get("observations")
+        .valueStream().flatMap(figure -> figure.get("partners").valueStream())
+        .filter(p -> run.equals(p.get("note").asString())).map(p -> p.get("partner").asString()).toList();
   }
 
   private HttpResponse<String> call(Caller caller, String method, String path) {
