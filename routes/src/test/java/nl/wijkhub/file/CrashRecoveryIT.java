@@ -110,8 +110,9 @@ class CrashRecoveryIT {
     // Each crashing hub halts right after its first commit: the first commits one file, the second finishes that one
     // from the ledger (no commit, so no halt) and commits the other.
     for (int crash = 0; crash < 2; crash++) {
-      try (HubProcess crashing = startHub(List.of("-Dwijkhub.file-drop.halt-after-commit=true"))) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !crashing.isAlive());
+      // Not awaited as ready: the files wait in the inbox, so the hub may commit and halt before it answers health.
+      try (HubProcess crashing = launchHub(List.of("-Dwijkhub.file-drop.halt-after-commit=true"))) {
+        await().atMost(Duration.ofSeconds(180)).until(() -> !crashing.isAlive());
       }
     }
     Map<String, String> originals = new java.util.HashMap<>();
@@ -146,12 +147,20 @@ class CrashRecoveryIT {
 
   private HubProcess startHub(List<String> extraJvmArguments) throws IOException, InterruptedException {
     int port = FreePorts.pick();
+    HubProcess hub = launchHub(port, extraJvmArguments);
+    hub.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(120));
+    return hub;
+  }
+
+  private HubProcess launchHub(List<String> extraJvmArguments) throws IOException {
+    return launchHub(FreePorts.pick(), extraJvmArguments);
+  }
+
+  private HubProcess launchHub(int port, List<String> extraJvmArguments) throws IOException {
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dserver.port=" + port));
     TestInfrastructure.hubProperties(data, isolation).forEach((k, v) -> jvm.add("-D" + k + "=" + v));
     jvm.addAll(extraJvmArguments);
-    HubProcess hub = HubProcess.start(JAR, jvm, Map.of(), data.resolve("hub-" + port + ".log"));
-    hub.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(120));
-    return hub;
+    return HubProcess.start(JAR, jvm, Map.of(), data.resolve("hub-" + port + ".log"));
   }
 
   private static long uncommittedSince(Map<TopicPartition, Long> before) {
