@@ -56,7 +56,10 @@ class StoreRecoveryIT {
 
   private static EmbeddedStack stack;
   private static ConfigurableApplicationContext hub;
+  /** The operator: health details, metrics and the store's operator actions. */
   private static ApiClient api;
+  /** Programme staff of Leeuwarden Oost, whose figures the IKC's deliver. */
+  private static ApiClient staff;
   private static ObservationStore store;
   private static JdbcTemplate db;
 
@@ -68,7 +71,9 @@ class StoreRecoveryIT {
     props.put("server.port", "0");
     hub = new SpringApplicationBuilder(WijkhubApplication.class)
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    api = new ApiClient(hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class), null);
+    int port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    api = ApiClient.demoUser(port, "demo-beheer");
+    staff = ApiClient.demoUser(port, "demo-programmabureau");
     store = hub.getBean(ObservationStore.class);
     db = new JdbcTemplate(hub.getBean(javax.sql.DataSource.class));
   }
@@ -147,7 +152,7 @@ class StoreRecoveryIT {
         "ikc-5=50.0", "ikc-6=60.0", "ikc-7=70.0", "ikc-8=80.0", "ikc-9=90.0");
     assertThat(store.history(KEY_PROGRAMME, "extra-leertijd-kinderen", "bilgaard", "2041")).hasSize(11);
 
-    JsonNode onlyIkc3 = json(api.get("/api/v1/observations?periode=2041&partner=ikc-3"));
+    JsonNode onlyIkc3 = json(staff.get("/api/v1/observations?periode=2041&partner=ikc-3"));
     assertThat(onlyIkc3.get("observations").get(0).get("value").asDouble()).isEqualTo(35.0);
   }
 
@@ -160,17 +165,17 @@ class StoreRecoveryIT {
 
     List<String> periods = new ArrayList<>();
     String query = "/api/v1/observations?partner=ikc-1&wijk=bilgaard&limit=2";
-    JsonNode page = json(api.get(query));
+    JsonNode page = json(staff.get(query));
     page.get("observations").forEach(f -> periods.add(f.get("period").asString()));
     while (!page.get("next").isNull()) {
-      page = json(api.get(query + "&cursor=" + page.get("next").asString()));
+      page = json(staff.get(query + "&cursor=" + page.get("next").asString()));
       assertThat(page.get("observations").size()).isBetween(1, 2);
       page.get("observations").forEach(f -> periods.add(f.get("period").asString()));
     }
 
     assertThat(periods).containsSubsequence("2042", "2043", "2044").doesNotHaveDuplicates().isSorted();
-    assertThat(api.get("/api/v1/observations?limit=1001").statusCode()).isEqualTo(400);
-    assertThat(json(api.get("/api/v1/observations?cursor=kapot")).get("code").asString())
+    assertThat(staff.get("/api/v1/observations?limit=1001").statusCode()).isEqualTo(400);
+    assertThat(json(staff.get("/api/v1/observations?cursor=kapot")).get("code").asString())
         .isEqualTo("CURSOR_ONGELDIG");
   }
 
@@ -232,7 +237,7 @@ class StoreRecoveryIT {
   }
 
   private static JsonNode awaitFigure(String period, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(CATCH_UP).until(() -> json(api.get("/api/v1/observations?programme=" + KEY_PROGRAMME
+    return await().atMost(CATCH_UP).until(() -> json(staff.get("/api/v1/observations?programme=" + KEY_PROGRAMME
         + "&indicator=extra-leertijd-kinderen&wijk=bilgaard&periode=" + period)).get("observations"),
         list -> list.size() == 1 && ready.test(list.get(0))).get(0);
   }
