@@ -72,8 +72,10 @@ class TourIT {
       new Expectation("submissions?limit=5", out -> out.contains("HTTP 200")
           && out.contains("sjabloon-aanlevering.xlsx"), "the partner's recent receipts"),
       new Expectation("imap://", out -> out.contains("dbieb-2023.csv.receipt.json"), "the receipt mail"),
-      new Expectation("actuator/health", out -> out.contains("HTTP 200") && out.contains("\"mail\""),
-          "health, listing the mail server"));
+      new Expectation("curl http://localhost:8080/actuator/health", out -> out.contains("HTTP 200")
+          && out.contains("\"UP\"") && !out.contains("\"mail\""), "the bare status, open to anyone"),
+      new Expectation("demo-beheer:demo-beheer http://localhost:8080/actuator/health",
+          out -> out.contains("HTTP 200") && out.contains("\"mail\""), "health for operators, listing the mail server"));
 
   @Test
   void everyCommandOfTheReadmeTourWorksWhenPastedLineByLine() throws Exception {

@@ -88,6 +88,8 @@ public final class TestInfrastructure implements BeforeAllCallback {
     props.put("spring.datasource.url", DB_URL + "?currentSchema=" + isolation.replace('-', '_'));
     props.put("spring.datasource.username", DB_USER);
     props.put("spring.datasource.password", DB_PASSWORD);
+    // Spring keeps each test class's hub alive for reuse; ten connections each would exhaust PostgreSQL's 100.
+    props.put("spring.datasource.hikari.maximum-pool-size", "3");
     props.put("spring.flyway.schemas", isolation.replace('-', '_'));
     props.put("wijkhub.api.demo-keys", "true");
     props.put("wijkhub.security.demo-users", "true");

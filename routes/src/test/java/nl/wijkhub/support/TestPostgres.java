@@ -96,7 +96,8 @@ public final class TestPostgres {
           "--no-sync"), dir);
       // fsync off: a test cluster that loses its data on a power cut costs nothing, and the tests run faster.
       run(command(asOwner, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
-          "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), dir);
+          "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
+          "start"), dir);
       String stop = String.join(" ", command(asOwner, bin.resolve("pg_ctl").toString(), "-D", data.toString(),
           "-m", "fast", "-w", "stop"));
       watchJvm(stop, dir);
