@@ -3,9 +3,11 @@ package nl.wijkhub.monitoring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import nl.wijkhub.completeness.Arrivals;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.ReceiptLedger;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,18 @@ class MonitoringConfiguration {
   @Bean
   FigureSource figureSource(ObservationStore store) {
     return new StoreFigureSource(store);
+  }
+
+  /** When and through which channel each figure arrived, for the completeness matrix and the reminders. */
+  @Bean
+  Arrivals arrivals(DataSource dataSource, ReceiptLedger receipts) {
+    return new StoreArrivals(dataSource, receipts);
+  }
+
+  /** For the partner page's reconciliation of receipts against the store. */
+  @Bean
+  StoreRowCounts storeRowCounts(DataSource dataSource) {
+    return new StoreRowCounts(dataSource);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,8 +1,14 @@
 package nl.wijkhub.pages;
 
 import java.time.Clock;
+import nl.wijkhub.completeness.Arrivals;
+import nl.wijkhub.completeness.CompletenessSettings;
+import nl.wijkhub.completeness.DeliveryCalendar;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.dashboard.Suppression;
+import nl.wijkhub.monitoring.StoreRowCounts;
+import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.report.YearlyReportBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +21,17 @@ class PagesConfiguration {
   OverviewBuilder overviewBuilder(ReferenceData reference, FigureSource figures, YearlyReportBuilder reports,
       Suppression suppression, Clock clock) {
     return new OverviewBuilder(reference, figures, reports, suppression, clock);
+  }
+
+  @Bean
+  CompletenessViews completenessViews(ReferenceData reference, DeliveryCalendar calendar, Arrivals arrivals,
+      Clock clock, CompletenessSettings settings) {
+    return new CompletenessViews(reference, calendar, arrivals, clock, settings.zone());
+  }
+
+  @Bean
+  PartnerOverviews partnerOverviews(ReferenceData reference, ReceiptLedger receipts, StoreRowCounts rows,
+      ObservationStore store, CompletenessViews completeness, CompletenessSettings settings) {
+    return new PartnerOverviews(reference, receipts, rows, store, completeness, settings.zone());
   }
 }

@@ -207,6 +207,11 @@ public class ReceiptLedger implements AutoCloseable {
     return Optional.ofNullable(byId.get(submissionId)).map(a -> receiptOf(a.entry()));
   }
 
+  /** What a committed delivery held (COUNTS, SIGNALS), from its ledger entry. */
+  public Optional<String> kind(String submissionId) {
+    return Optional.ofNullable(byId.get(submissionId)).map(a -> a.entry().getKind());
+  }
+
   /** The partner's most recent receipts still on the receipts topic, newest first; a scan, as listing is rare. */
   public List<SubmissionReceipt> recent(String partnerId, int limit) {
     return receipts.values().stream().filter(r -> r.getPartner().equals(partnerId))

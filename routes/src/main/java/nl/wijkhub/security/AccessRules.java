@@ -86,6 +86,8 @@ final class AccessRules {
       new Rule(HttpMethod.GET, "/favicon.ico", Access.ANYONE),
       new Rule(null, "/publiek/**", Access.ANYONE),
       new Rule(null, "/dashboard/**", Access.STAFF),
+      // A partner's own deliveries, receipts and figures; the page takes the partner from the login.
+      new Rule(HttpMethod.GET, "/partner", Access.PARTNER),
       new Rule(null, "/multiteam/**", Access.MULTITEAM_WITH_SECOND_FACTOR),
       new Rule(null, "/privacy/**", Access.PRIVACY_OFFICER_WITH_SECOND_FACTOR));
 

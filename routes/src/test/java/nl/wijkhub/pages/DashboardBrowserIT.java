@@ -32,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,9 +42,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dashboard and the public page in Debian's headless Chromium: staff log in with the form, see exact figures
- * and the chart drawn from them; the public page shows no count below 5, and neither page has serious or critical
- * axe-core violations. Screenshots go to {@code target/screenshots}.
+ * The dashboard, the completeness page, a partner's own page and the public page in Debian's headless Chromium:
+ * staff log in with the form, see exact figures and the chart drawn from them, see who still owes figures and log
+ * out; a partner sees its own deliveries reconciled and nothing of another partner; the public page shows no count
+ * below 5; no page has serious or critical axe-core violations. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(TestInfrastructure.class)
@@ -57,6 +59,9 @@ class DashboardBrowserIT {
   private static final String INDICATOR = "taalmaatjes-gekoppeld";
   private static final String INDICATOR_NAME = "Taalmaatjes gekoppeld via DBieb";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Another partner, whose delivery DBieb's own page must not show. */
+  private static final String OTHER_PARTNER = "ikc-3";
+  private static final String OTHER_INDICATOR = "ikc-medewerkers-getraind";
   /** A number from 1 to 4 standing alone, as a suppressed count would if it leaked. */
   private static final Pattern SMALL_COUNT = Pattern.compile("^[1-4]([,.]\\d+)?$");
 
@@ -72,6 +77,7 @@ class DashboardBrowserIT {
   FigureSource figures;
 
   private ChromeDriver browser;
+  private String otherSubmission;
 
   @BeforeAll
   void dbiebDeliversCouplesForTwoYears() {
@@ -81,9 +87,14 @@ class DashboardBrowserIT {
             + INDICATOR + ";Bilgaard;2092;12;\n"
             + INDICATOR + ";Camminghaburen;2092;3;\n");
     assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    HttpResponse<String> other = new ApiClient(port, "demo-" + OTHER_PARTNER).postCsv("/api/v1/submissions",
+        "indicator;wijk;periode;waarde;toelichting\n" + OTHER_INDICATOR + ";Bilgaard;2092;8;\n");
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(202);
+    otherSubmission = ApiClient.json(other).get("submissionId").asString();
     await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
         .filter(f -> f.indicator().equals(INDICATOR) && (f.period().equals("2091") || f.period().equals("2092")))
-        .count() == 3);
+        .count() == 3 && figures.figures(PROGRAMME).stream()
+        .anyMatch(f -> f.indicator().equals(OTHER_INDICATOR) && f.period().equals("2092")));
   }
 
   @BeforeEach
@@ -121,7 +132,72 @@ class DashboardBrowserIT {
     assertThat(drawn).asString().isEqualTo("[20, 15]");
     assertThat(chart.getDomAttribute("data-jaren")).endsWith("2091,2092");
     screenshot("dashboard-overzicht.png");
+    WebElement pillar = chart.findElement(By.xpath("ancestor::section"));
+    writeScreenshot("dashboard-pijler.png", pillar.getScreenshotAs(OutputType.BYTES));
     assertThat(seriousOrCriticalViolations()).isEmpty();
+  }
+
+  @Test
+  void staffExportTheYearlyReportWithTheFiguresOfThePage() {
+    HttpResponse<String> csv = ApiClient.demoUser(port, "demo-programmabureau")
+        .get("/api/v1/programmes/" + PROGRAMME + "/report?year=2092");
+
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("text/csv"));
+    String row = csv.body().lines().filter(line -> line.contains(INDICATOR_NAME)).findFirst()
+        .orElseThrow(() -> new AssertionError("No report row for " + INDICATOR_NAME + " in\n" + csv.body()));
+    assertThat(List.of(row.split(";"))).as(row).contains("15", "som van de wijken");
+  }
+
+  @Test
+  void staffSeeWhoStillOwesFiguresAndLogOut() {
+    logInAs("demo-programmabureau");
+    browser.get(url("/dashboard/" + PROGRAMME));
+    browser.findElement(By.linkText("Wie leverde wat aan")).click();
+    assertThat(browser.getCurrentUrl()).contains("/dashboard/" + PROGRAMME + "/volledigheid");
+    // The year is chosen with the form, which needs no script; DBieb owes its 2025 figure by 31 January 2026.
+    new Select(browser.findElement(By.id("jaar"))).selectByValue("2025");
+    browser.findElement(By.cssSelector("form.jaarkeuze button")).click();
+
+    assertThat(browser.getCurrentUrl()).contains("jaar=2025");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Wie leverde wat aan: ");
+    List<WebElement> states = browser.findElements(By.cssSelector("td.stand"));
+    assertThat(states).isNotEmpty();
+    assertThat(states).extracting(WebElement::getText).allMatch(text -> List.of("op tijd binnen",
+        "te laat binnen", "ontbreekt", "nog niet verschuldigd").contains(text));
+    assertThat(browser.findElements(By.cssSelector("section h2"))).extracting(WebElement::getText)
+        .anyMatch(heading -> heading.startsWith("DBieb"));
+    screenshot("dashboard-volledigheid.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+
+    browser.findElement(By.cssSelector("form.afmelden button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/login"));
+    browser.get(url("/dashboard/" + PROGRAMME));
+    assertThat(browser.getCurrentUrl()).as("logged out: the dashboard asks for a login again").contains("/login");
+  }
+
+  @Test
+  void partnerSeesItsOwnDeliveriesReconciledAndNothingOfAnotherPartner() {
+    logInAs("demo-dbieb");
+    browser.get(url("/partner"));
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Uw aanleveringen: DBieb");
+    WebElement delivery = browser.findElements(By.cssSelector("#leveringen tbody tr")).stream()
+        .filter(tr -> tr.getText().contains("API") && tr.getText().contains("klopt: 3 regels in de opslag"))
+        .findFirst().orElseThrow(() -> new AssertionError("No reconciled delivery of 3 rows"));
+    assertThat(delivery.findElement(By.cssSelector("td.klopt")).getText()).startsWith("klopt");
+    assertThat(browser.findElements(By.cssSelector("#cijfers tbody tr")))
+        .extracting(tr -> tr.getDomAttribute("data-indicator")).contains(INDICATOR)
+        .doesNotContain(OTHER_INDICATOR);
+    assertThat(browser.getPageSource()).doesNotContain(otherSubmission).doesNotContain("IKC 3")
+        .doesNotContain(OTHER_INDICATOR);
+    screenshot("partner-eigen.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+
+    browser.get(url("/dashboard/" + PROGRAMME));
+    assertThat(browser.getPageSource()).as("a partner does not see the programme's dashboard")
+        .doesNotContain(INDICATOR_NAME);
   }
 
   @Test
@@ -177,9 +253,13 @@ class DashboardBrowserIT {
   }
 
   private void screenshot(String name) {
+    writeScreenshot(name, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void writeScreenshot(String name, byte[] png) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.write(SCREENSHOTS.resolve(name), png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,118 @@
+package nl.wijkhub.pages;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.wijkhub.connectors.monitoring.ObservationQuery;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.connectors.monitoring.StoredObservation;
+import nl.wijkhub.delivery.Delivery;
+import nl.wijkhub.events.ReceiptError;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.monitoring.StoreRowCounts;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.reference.Indicator;
+import nl.wijkhub.reference.Partner;
+import nl.wijkhub.reference.Programme;
+import nl.wijkhub.reference.ReferenceData;
+import nl.wijkhub.report.CellText;
+
+/**
+ * Builds a partner's own page. Every read is narrowed to the partner: its receipts, its rows in the store and its
+ * own cells of the completeness matrix. Its own values are shown exactly, small ones too: it delivered them.
+ */
+final class PartnerOverviews {
+
+  /** Receipts listed; older ones remain on the API's receipt endpoint. */
+  static final int RECENT = 50;
+
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm",
+      Locale.forLanguageTag("nl"));
+
+  private final ReferenceData reference;
+  private final ReceiptLedger receipts;
+  private final StoreRowCounts rows;
+  private final ObservationStore store;
+  private final CompletenessViews completeness;
+  private final ZoneId zone;
+
+  PartnerOverviews(ReferenceData reference, ReceiptLedger receipts, StoreRowCounts rows, ObservationStore store,
+      CompletenessViews completeness, ZoneId zone) {
+    this.reference = reference;
+    this.receipts = receipts;
+    this.rows = rows;
+    this.store = store;
+    this.completeness = completeness;
+    this.zone = zone;
+  }
+
+  PartnerOverview build(Partner partner) {
+    Programme programme = reference.programmes().stream().filter(p -> p.id().equals(partner.programme()))
+        .findFirst().orElseThrow();
+    Map<String, Long> stored = rows.perDelivery(partner.id());
+    List<PartnerOverview.DeliveryRow> deliveries = receipts.recent(partner.id(), RECENT).stream()
+        .map(r -> delivery(r, stored.getOrDefault(r.getSubmissionId(), 0L))).toList();
+    List<PartnerOverview.OwnFigure> figures = store.current(new ObservationQuery(programme.id(), null, null, null,
+        partner.id())).stream()
+        .sorted(Comparator.comparing(StoredObservation::indicator).thenComparing(StoredObservation::period)
+            .thenComparing(StoredObservation::wijk))
+        .map(o -> figure(programme, o)).toList();
+    List<Integer> years = completeness.years(programme.id());
+    int year = years.get(years.size() - 1);
+    Completeness.PartnerBlock owed = completeness.build(programme, year).partners().stream()
+        .filter(block -> block.id().equals(partner.id())).findFirst().orElse(null);
+    return new PartnerOverview(partner.name(), programme.name(), deliveries, figures, owed, year);
+  }
+
+  private PartnerOverview.DeliveryRow delivery(SubmissionReceipt receipt, long storedRows) {
+    boolean counts = receipts.kind(receipt.getSubmissionId()).map(Delivery.Kind.COUNTS.name()::equals)
+        .orElse(!receipt.getDryRun());
+    long expected = receipt.getDryRun() ? 0 : receipt.getAccepted();
+    boolean reconciled = !counts || storedRows == expected;
+    String reconciliation = !counts ? "niet van toepassing: geen tellingen"
+        : reconciled ? "klopt: " + rowsText(storedRows) + " in de opslag"
+        : "afwijking: het ontvangstbewijs nam " + rowsText(expected) + " aan, de opslag heeft er " + storedRows;
+    return new PartnerOverview.DeliveryRow(receipt.getSubmissionId(), moment(receipt.getReceivedAt()),
+        CompletenessViews.channel(receipt.getChannel()), receipt.getSourceName(), status(receipt),
+        receipt.getAccepted(), receipt.getRejected(), reconciled, reconciliation,
+        receipt.getErrors().stream().map(PartnerOverviews::error).toList());
+  }
+
+  private PartnerOverview.OwnFigure figure(Programme programme, StoredObservation o) {
+    String wijk = o.wijk().equals(Partner.ALL_WIJKEN) ? "heel programma" : programme.wijken().stream()
+        .filter(w -> w.code().equals(o.wijk())).map(Programme.Wijk::name).findFirst().orElse(o.wijk());
+    return new PartnerOverview.OwnFigure(reference.indicator(programme.id(), o.indicator()).map(Indicator::name)
+        .orElse(o.indicator()), o.indicator(), wijk, o.period(), CellText.number(o.value()), moment(o.receivedAt()));
+  }
+
+  private static String status(SubmissionReceipt receipt) {
+    String status = switch (receipt.getStatus()) {
+      case ACCEPTED -> "geaccepteerd";
+      case PARTIALLY_ACCEPTED -> "gedeeltelijk geaccepteerd";
+      case REJECTED -> "afgewezen";
+      case DUPLICATE -> "al eerder ontvangen";
+    };
+    return receipt.getDryRun() ? status + " (proeflevering, niet opgeslagen)" : status;
+  }
+
+  private static String error(ReceiptError error) {
+    StringBuilder text = new StringBuilder();
+    if (error.getLine() != null) {
+      text.append("Regel ").append(error.getLine());
+      text.append(error.getField() == null ? ": " : ", kolom " + error.getField() + ": ");
+    }
+    return text.append(error.getMessage()).append(" [").append(error.getCode()).append(']').toString();
+  }
+
+  private static String rowsText(long rows) {
+    return rows == 1 ? "1 regel" : rows + " regels";
+  }
+
+  private String moment(Instant at) {
+    return MOMENT.format(at.atZone(zone));
+  }
+}
