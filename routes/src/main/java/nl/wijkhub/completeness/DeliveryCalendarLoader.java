@@ -1,7 +1,5 @@
 package nl.wijkhub.completeness;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -15,11 +13,8 @@ import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.reference.ReferenceDataException;
 import nl.wijkhub.reference.ReferenceDataLoader;
-import org.springframework.core.io.Resource;
+import nl.wijkhub.reference.YamlReader;
 import org.springframework.core.io.ResourceLoader;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code delivery-calendar.yaml} beside the reference data and checks it against programmes, partners and
@@ -42,30 +37,20 @@ public class DeliveryCalendarLoader {
   record FollowUpEntry(String programme, String indicator, String interventionStart, String measureAfter,
       String due, List<String> partners) {}
 
-  private final YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-  private final ResourceLoader resources;
+  private final YamlReader yaml;
 
   public DeliveryCalendarLoader(ResourceLoader resources) {
-    this.resources = resources;
+    this.yaml = new YamlReader(resources);
   }
 
+  /** The calendar; empty (nothing expected, nobody reminded) when the file is missing or holds no entries. */
   public DeliveryCalendar load(String location, ReferenceData reference) {
     String path = ReferenceDataLoader.fileIn(location, FILE);
-    Resource resource = resources.getResource(path);
-    if (!resource.exists()) {
-      return new DeliveryCalendar(Map.of(), Map.of(), List.of(), List.of(), List.of());
+    DeliveryCalendar empty = new DeliveryCalendar(Map.of(), Map.of(), List.of(), List.of(), List.of());
+    if (!yaml.exists(path)) {
+      return empty;
     }
-    File file;
-    try (InputStream in = resource.getInputStream()) {
-      file = yaml.readValue(in, File.class);
-    } catch (IOException e) {
-      throw new ReferenceDataException("Cannot read " + path, e);
-    } catch (JacksonException e) {
-      throw new ReferenceDataException(path + " is not valid: " + e.getOriginalMessage()
-          + ". Fix that entry; the expected keys are in the file's header comment.", e);
-    }
-    return new Checker(reference).check(file);
+    return yaml.read(path, File.class, "").map(file -> new Checker(reference).check(file)).orElse(empty);
   }
 
   /** Turns the raw entries into the calendar, collecting every problem. */

@@ -70,16 +70,27 @@ final class PartnerOverviews {
 
   private PartnerOverview.DeliveryRow delivery(SubmissionReceipt receipt, long storedRows) {
     boolean counts = receipts.kind(receipt.getSubmissionId()).map(Delivery.Kind.COUNTS.name()::equals)
-        .orElse(!receipt.getDryRun());
-    long expected = receipt.getDryRun() ? 0 : receipt.getAccepted();
-    boolean reconciled = !counts || storedRows == expected;
-    String reconciliation = !counts ? "niet van toepassing: geen tellingen"
-        : reconciled ? "klopt: " + rowsText(storedRows) + " in de opslag"
-        : "afwijking: het ontvangstbewijs nam " + rowsText(expected) + " aan, de opslag heeft er " + storedRows;
+        .orElse(true);
+    Reconciliation check = reconcile(counts, receipt.getDryRun() ? 0 : receipt.getAccepted(), storedRows);
     return new PartnerOverview.DeliveryRow(receipt.getSubmissionId(), moment(receipt.getReceivedAt()),
         CompletenessViews.channel(receipt.getChannel()), receipt.getSourceName(), status(receipt),
-        receipt.getAccepted(), receipt.getRejected(), reconciled, reconciliation,
+        receipt.getAccepted(), receipt.getRejected(), check.reconciled(), check.text(),
         receipt.getErrors().stream().map(PartnerOverviews::error).toList());
+  }
+
+  record Reconciliation(boolean reconciled, String text) {}
+
+  /**
+   * Whether the store holds exactly what a receipt accepted (nothing for a trial, which is never stored). Signals
+   * are not in the monitoring store, so there is nothing to compare.
+   */
+  static Reconciliation reconcile(boolean counts, long accepted, long stored) {
+    if (!counts) {
+      return new Reconciliation(true, "niet van toepassing: geen tellingen");
+    }
+    return stored == accepted ? new Reconciliation(true, "klopt: " + rowsText(stored) + " in de opslag")
+        : new Reconciliation(false, "afwijking: het ontvangstbewijs nam " + rowsText(accepted)
+            + " aan, de opslag heeft er " + stored);
   }
 
   private PartnerOverview.OwnFigure figure(Programme programme, StoredObservation o) {

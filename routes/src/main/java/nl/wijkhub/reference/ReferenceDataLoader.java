@@ -2,8 +2,6 @@ package nl.wijkhub.reference;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,12 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code programmes.yaml}, {@code partners.yaml} and {@code indicators.yaml} from one location and checks
@@ -40,13 +34,10 @@ public class ReferenceDataLoader {
   /** A wijk's spelling as written, so that a clash names both entries and the one to fix can be found. */
   private record Spelling(String wijk, String written) {}
 
-  private final YAMLMapper yaml = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-  private final ResourceLoader resources;
+  private final YamlReader yaml;
 
   public ReferenceDataLoader(ResourceLoader resources) {
-    this.resources = resources;
+    this.yaml = new YamlReader(resources);
   }
 
   /** A file in the reference-data folder, as a Spring resource location (the folder may lack its trailing /). */
@@ -70,23 +61,13 @@ public class ReferenceDataLoader {
   }
 
   private <F, T> List<T> read(String base, String file, Class<F> type, Function<F, List<T>> entries) {
-    Resource resource = resources.getResource(base + file);
-    try (InputStream in = resource.getInputStream(); JsonParser parser = yaml.createParser(in)) {
-      // An empty file (or one with only comments) has no token at all; readValue would call that invalid YAML.
-      F parsed = parser.nextToken() == null ? null : yaml.readValue(parser, type);
-      List<T> list = parsed == null ? null : entries.apply(parsed);
-      if (list == null || list.isEmpty()) {
-        throw new ReferenceDataException(List.of(base + file + " has no entries: it needs a top-level list '"
-            + type.getRecordComponents()[0].getName() + ":'"));
-      }
-      return list;
-    } catch (IOException e) {
-      throw new ReferenceDataException("Cannot read " + base + file + " (set wijkhub.reference-data to the folder"
-          + " that holds programmes.yaml, partners.yaml and indicators.yaml)", e);
-    } catch (JacksonException e) {
-      throw new ReferenceDataException(base + file + " is not valid at " + where(e) + ": " + e.getOriginalMessage()
-          + ". Fix that entry; the expected keys are in the file's header comment.", e);
+    List<T> list = yaml.read(base + file, type, " (set wijkhub.reference-data to the folder that holds"
+        + " programmes.yaml, partners.yaml and indicators.yaml)").map(entries).orElse(null);
+    if (list == null || list.isEmpty()) {
+      throw new ReferenceDataException(List.of(base + file + " has no entries: it needs a top-level list '"
+          + type.getRecordComponents()[0].getName() + ":'"));
     }
+    return list;
   }
 
   /**

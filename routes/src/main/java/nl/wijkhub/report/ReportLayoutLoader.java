@@ -1,7 +1,5 @@
 package nl.wijkhub.report;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +8,8 @@ import nl.wijkhub.reference.Indicator;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.reference.ReferenceDataException;
 import nl.wijkhub.reference.ReferenceDataLoader;
-import org.springframework.core.io.Resource;
+import nl.wijkhub.reference.YamlReader;
 import org.springframework.core.io.ResourceLoader;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code report.yaml} beside the reference data and checks it against the indicator catalogue, reporting
@@ -25,28 +20,18 @@ public class ReportLayoutLoader {
 
   static final String FILE = "report.yaml";
 
-  private final YAMLMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
-  private final ResourceLoader resources;
+  private final YamlReader yaml;
 
   public ReportLayoutLoader(ResourceLoader resources) {
-    this.resources = resources;
+    this.yaml = new YamlReader(resources);
   }
 
+  /** The layout; without pillars when the file is missing or holds no entries. */
   public ReportLayout load(String location, ReferenceData reference) {
     String path = ReferenceDataLoader.fileIn(location, FILE);
-    Resource resource = resources.getResource(path);
-    if (!resource.exists()) {
+    ReportLayout layout = yaml.exists(path) ? yaml.read(path, ReportLayout.class, "").orElse(null) : null;
+    if (layout == null) {
       return new ReportLayout(List.of());
-    }
-    ReportLayout layout;
-    try (InputStream in = resource.getInputStream()) {
-      layout = yaml.readValue(in, ReportLayout.class);
-    } catch (IOException e) {
-      throw new ReferenceDataException("Cannot read " + path, e);
-    } catch (JacksonException e) {
-      throw new ReferenceDataException(path + " is not valid: " + e.getOriginalMessage()
-          + ". Fix that entry; the expected keys are in the file's header comment.", e);
     }
     List<String> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -117,6 +117,14 @@ class DeliveryCalendarTest {
   @Test
   void unknownKeyIsRefused() {
     assertThatThrownBy(() -> CalendarFixture.calendar(dir, "programmes: [{programme: leeuwarden-oost, begin: x}]\n"))
-        .hasMessageContaining("delivery-calendar.yaml is not valid").hasMessageContaining("begin");
+        .hasMessageContaining("delivery-calendar.yaml is not valid at programmes entry 1 > begin");
+  }
+
+  @Test
+  void fileWithOnlyCommentsIsAnEmptyCalendarLikeAMissingOne() {
+    DeliveryCalendar calendar = CalendarFixture.calendar(dir, "# nothing owed yet\n");
+
+    assertThat(calendar.expected("leeuwarden-oost", LocalDate.parse("2026-06-01"))).isEmpty();
+    assertThat(calendar.reminderOffsets()).isEmpty();
   }
 }

@@ -215,6 +215,7 @@ class DashboardBrowserIT {
         .map(element -> element.getDomAttribute("data-waarden")).flatMap(v -> List.of(v.split(",")).stream()))
         .noneMatch(text -> SMALL_COUNT.matcher(text).matches());
     assertThat(browser.getPageSource()).doesNotContain("revisie").doesNotContain("dbieb");
+    assertThat(browser.findElements(By.cssSelector("form.afmelden"))).as("nobody to log out").isEmpty();
     screenshot("publiek-overzicht.png");
     assertThat(seriousOrCriticalViolations()).isEmpty();
   }

@@ -68,6 +68,13 @@ class ReportLayoutLoaderTest {
   void unknownKeyIsRefused(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("report.yaml"), "pillars:\n  - programme: leeuwarden-oost\n    pilaar: leren\n");
     assertThatThrownBy(() -> loader.load(dir.toUri().toString(), reference))
-        .hasMessageContaining("report.yaml is not valid").hasMessageContaining("pilaar");
+        .hasMessageContaining("report.yaml is not valid at pillars entry 1 > pilaar");
+  }
+
+  @Test
+  void fileWithOnlyCommentsIsAnEmptyLayoutLikeAMissingOne(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("report.yaml"), "# no layout yet\n");
+
+    assertThat(loader.load(dir.toUri().toString(), reference).pillars()).isEmpty();
   }
 }
