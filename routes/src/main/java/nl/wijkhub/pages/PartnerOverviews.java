@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import nl.wijkhub.connectors.monitoring.ObservationQuery;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.connectors.monitoring.StoredObservation;
@@ -61,11 +62,18 @@ final class PartnerOverviews {
         .sorted(Comparator.comparing(StoredObservation::indicator).thenComparing(StoredObservation::period)
             .thenComparing(StoredObservation::wijk))
         .map(o -> figure(programme, o)).toList();
+    // The latest year in which this partner owes anything: a quarterly figure of another partner may already be
+    // due this year while this partner's yearly one is not.
     List<Integer> years = completeness.years(programme.id());
-    int year = years.get(years.size() - 1);
-    Completeness.PartnerBlock owed = completeness.build(programme, year).partners().stream()
-        .filter(block -> block.id().equals(partner.id())).findFirst().orElse(null);
-    return new PartnerOverview(partner.name(), programme.name(), deliveries, figures, owed, year);
+    for (int i = years.size() - 1; i >= 0; i--) {
+      Optional<Completeness.PartnerBlock> owed = completeness.build(programme, years.get(i)).partners().stream()
+          .filter(block -> block.id().equals(partner.id())).findFirst();
+      if (owed.isPresent()) {
+        return new PartnerOverview(partner.name(), programme.name(), deliveries, figures, owed.get(), years.get(i));
+      }
+    }
+    return new PartnerOverview(partner.name(), programme.name(), deliveries, figures, null,
+        years.get(years.size() - 1));
   }
 
   private PartnerOverview.DeliveryRow delivery(SubmissionReceipt receipt, long storedRows) {

@@ -1,5 +1,6 @@
 package nl.wijkhub.reminders;
 
+import jakarta.mail.MessagingException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import nl.wijkhub.completeness.Arrivals;
@@ -28,7 +29,8 @@ class RemindersConfiguration {
   }
 
   @Bean
-  ReminderRoute reminderRoute(MailSettings mail, ReminderSettings settings, ReminderRun run) {
-    return new ReminderRoute(mail, settings.interval(), run);
+  ReminderRoute reminderRoute(MailSettings mail, ReminderSettings settings, ReminderRun run, Clock clock)
+      throws MessagingException {
+    return new ReminderRoute(mail.smtp(), settings.interval(), run, new ReminderMessages(mail.from(), clock));
   }
 }

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ExtendWith(TestInfrastructure.class)
+// Closed after the class, so that its scheduler, on a clock in 2061, does not keep running beside later classes.
+@DirtiesContext
 class RemindersIT {
 
   private static final String DBIEB = "tellingen@dbieb.example";
