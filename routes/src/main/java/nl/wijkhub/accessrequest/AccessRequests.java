@@ -3,6 +3,7 @@ package nl.wijkhub.accessrequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ final class AccessRequests {
   }
 
   private static final String HUB = "wijkhub";
+  private static final Comparator<ProcessingLogStore.Step> IN_ORDER = Comparator
+      .comparing(ProcessingLogStore.Step::startTime)
+      .thenComparing(step -> rank(step.name()))
+      .thenComparing(ProcessingLogStore.Step::organisation)
+      .thenComparing(step -> step.signalId() == null ? "" : step.signalId());
 
   private final OfficerScope scope;
   private final Covenants covenants;
@@ -70,7 +76,18 @@ final class AccessRequests {
     logLookup(officer, byCovenant, use, start);
     List<String> searched = byCovenant.keySet().stream()
         .map(c -> covenants.versions(c).get(covenants.versions(c).size() - 1).covenantName()).toList();
-    return new AccessAnswer(searched, found.stream().map(this::row).toList());
+    return new AccessAnswer(searched, found.stream().sorted(IN_ORDER).map(this::row).toList());
+  }
+
+  /** The steps of one signal share their start; within it, the order in which the hub takes them. */
+  private static int rank(String step) {
+    return switch (step) {
+      case "ontvangen", "geweigerd" -> 0;
+      case "gepseudonimiseerd" -> 1;
+      case "doorgestuurd", "gecorrigeerd", "ingetrokken" -> 2;
+      case "gematcht" -> 3;
+      default -> 4;
+    };
   }
 
   private AccessAnswer.Step row(ProcessingLogStore.Step step) {

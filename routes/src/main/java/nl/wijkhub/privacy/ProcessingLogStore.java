@@ -33,7 +33,7 @@ public class ProcessingLogStore {
 
   private static final String STEPS_ABOUT = "SELECT start_time, name, organisation, covenant_id, covenant_version,"
       + " processing_activity_id, signal_id FROM processing_record WHERE data_subject_id IN (%s)"
-      + " AND covenant_id IN (%s) ORDER BY start_time, trace_id, name, organisation, span_id";
+      + " AND covenant_id IN (%s) ORDER BY start_time, trace_id";
 
   private final JdbcTemplate jdbc;
 

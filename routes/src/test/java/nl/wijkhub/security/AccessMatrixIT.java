@@ -106,6 +106,12 @@ class AccessMatrixIT {
     // Pages: their access per caller is checked with a session by the pages test, through PAGES.
     SERVED.put("GET /dashboard/{programme}", STAFF);
     SERVED.put("GET /publiek/{programme}", EVERYONE);
+    SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
+    SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);
+    SERVED.put("GET /privacy", PRIVACY);
+    SERVED.put("POST /privacy/inzageverzoek", PRIVACY);
+    SERVED.put("POST /privacy/inzageverzoek.csv", PRIVACY);
+    SERVED.put("GET /privacy/verwerkingsregister.csv", PRIVACY);
 
     COMING.put("GET /api/v1/signals/x", NOBODY);
     COMING.put("GET /api/v1/beheer/dead-letters", OPERATORS);
