@@ -36,7 +36,7 @@ record AccessAnswer(List<String> covenants, List<Step> steps) {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
         .withZone(ZoneId.of("Europe/Amsterdam"));
 
-    String localTime() {
+    public String localTime() {
       return LOCAL.format(when);
     }
   }

@@ -2,7 +2,6 @@ package nl.wijkhub.accessrequest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,13 +117,13 @@ final class AccessRequests {
         continue;
       }
       String traceId = TraceIds.newTraceId();
-      List<ProcessingRecord> records = new ArrayList<>();
       for (String covenant : ownCovenants) {
         List<String> kept = byCovenant.getOrDefault(covenant, List.of());
         String newest = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-        records.add(ProcessingRecord.newBuilder()
+        String spanId = TraceIds.newSpanId();
+        log.recordAndConfirm(ProcessingRecord.newBuilder()
             .setTraceId(traceId)
-            .setSpanId(TraceIds.newSpanId())
+            .setSpanId(spanId)
             .setName(use.step)
             .setStartTime(start)
             .setEndTime(clock.instant())
@@ -133,12 +132,9 @@ final class AccessRequests {
             .setOrganisation(activity.get().controller())
             .setDataSubjectId(newest)
             .setDataSubjectIdType(newest == null ? null : "pseudoniem:" + covenant)
-            .build());
-      }
-      for (ProcessingRecord record : records) {
-        log.recordAndConfirm(record, AccessRecord.newBuilder()
+            .build(), AccessRecord.newBuilder()
             .setTraceId(traceId)
-            .setSpanId(record.getSpanId())
+            .setSpanId(spanId)
             .setActingPerson(officer.name())
             .setRole("privacy-officer:" + municipality)
             .setOrganisation(activity.get().controller())
