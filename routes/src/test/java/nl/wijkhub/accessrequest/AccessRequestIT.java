@@ -168,8 +168,8 @@ class AccessRequestIT {
     assertThat(form.body()).contains("<html lang=\"nl\">", "<label for=\"bsn\">BSN</label>", "method=\"post\"")
         .doesNotContain("<script", "style=", "<style");
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.body()).contains("Politie Leeuwarden Oost", "<caption>6 verwerkingen, oudste eerst</caption>")
-        .doesNotContain(NAME, "<script", "style=");
+    assertThat(answer.body()).contains("Politie basisteam Leeuwarden (wijkagenten)", "Plus-IKC 1",
+        "<caption>6 verwerkingen, oudste eerst</caption>").doesNotContain(NAME, "<script", "style=");
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.body()).contains("role=\"alert\"", BsnInput.INVALID, "aria-invalid=\"true\"");
     assertThat(register.statusCode()).isEqualTo(200);
