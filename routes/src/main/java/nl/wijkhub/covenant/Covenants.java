@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public final class Covenants {
 
   Covenants(Map<String, List<CovenantVersion>> versionsById, Map<String, ProcessingActivity> register, URI baseUri) {
     this.versionsById = Map.copyOf(versionsById);
-    this.register = Map.copyOf(register);
+    this.register = Collections.unmodifiableMap(new LinkedHashMap<>(register));
     this.baseUri = baseUri;
   }
 
@@ -61,6 +63,11 @@ public final class Covenants {
 
   public Collection<String> ids() {
     return versionsById.keySet();
+  }
+
+  /** The whole register of processing activities, in the order of the file: the basis of the article 30 export. */
+  public List<ProcessingActivity> activities() {
+    return List.copyOf(register.values());
   }
 
   public Optional<ProcessingActivity> activity(String id) {

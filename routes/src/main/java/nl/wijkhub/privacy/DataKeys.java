@@ -7,6 +7,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * One AES-256-GCM data key per covenant and month, created when the first signal of that month is sealed and stored
@@ -51,6 +52,16 @@ public final class DataKeys {
 
   public boolean isDestroyed(String covenant, YearMonth period) {
     return keys.isDestroyed(name(covenant, period));
+  }
+
+  /**
+   * The periods of {@code covenant} whose data key file still exists, oldest first: what retention may still shred
+   * (a destruction that was recorded but crashed before the file went is among them, so that it gets finished).
+   */
+  public List<YearMonth> keptPeriods(String covenant) {
+    String prefix = "data/" + covenant + "/";
+    return keys.names().stream().filter(n -> n.startsWith(prefix))
+        .map(n -> YearMonth.parse(n.substring(prefix.length()))).sorted().toList();
   }
 
   static String name(String covenant, YearMonth period) {

@@ -13,7 +13,7 @@ public final class CellText {
    * Text a spreadsheet would read as a formula or control (leading {@code =}, {@code +}, {@code -}, {@code @}, tab
    * or carriage return) gets a leading apostrophe, so that it stays text; OWASP's advice for CSV injection.
    */
-  static String neutralise(String text) {
+  public static String neutralise(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }

@@ -3,6 +3,9 @@ package nl.wijkhub.retention;
 import java.time.Clock;
 import java.util.List;
 import nl.wijkhub.HubSettings;
+import nl.wijkhub.covenant.Covenants;
+import nl.wijkhub.privacy.DataKeys;
+import nl.wijkhub.privacy.ProcessingLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +20,11 @@ class RetentionConfiguration {
   @Bean
   FolderRetention quarantineRetention(HubSettings hub, RetentionSettings settings) {
     return FolderRetention.quarantine(hub.dataDir(), settings.quarantine());
+  }
+
+  @Bean
+  SignalKeyRetention signalKeyRetention(Covenants covenants, DataKeys dataKeys, ProcessingLog log) {
+    return new SignalKeyRetention(covenants, dataKeys, log);
   }
 
   @Bean

@@ -108,6 +108,12 @@ class AccessMatrixIT {
     SERVED.put("GET /publiek/{programme}", EVERYONE);
     SERVED.put("GET /dashboard/{programme}/volledigheid", STAFF);
     SERVED.put("GET /partner", EnumSet.of(Caller.PARTNER_LOGIN));
+    SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
+    SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);
+    SERVED.put("GET /privacy", PRIVACY);
+    SERVED.put("POST /privacy/inzageverzoek", PRIVACY);
+    SERVED.put("POST /privacy/inzageverzoek.csv", PRIVACY);
+    SERVED.put("GET /privacy/verwerkingsregister.csv", PRIVACY);
 
     COMING.put("GET /api/v1/signals/x", NOBODY);
     COMING.put("GET /api/v1/beheer/dead-letters", OPERATORS);

@@ -44,6 +44,13 @@ public final class TestPostgres {
   private static final String PASSWORD = "wijkhub";
   private static final Path BINARIES = Path.of("/usr/lib/postgresql");
 
+  /**
+   * A login in the retention role, for the processing log's purge (ProcessingLogRetentionIT); made in the local
+   * cluster only: a database given by {@code WIJKHUB_TEST_DB_URL} needs it created by its owner.
+   */
+  public static final String RETENTION_USER = "wijkhub_retention_job";
+  public static final String RETENTION_PASSWORD = "wijkhub_retention_job";
+
   /** Where the tests connect: JDBC URL, user and password. */
   public record Endpoint(String url, String user, String password) {}
 
@@ -109,6 +116,8 @@ public final class TestPostgres {
         sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
         // The processing log's retention role (docs/privacy.md): the only one that may delete from it.
         sql.execute("CREATE ROLE wijkhub_retention NOLOGIN");
+        sql.execute("CREATE ROLE " + RETENTION_USER + " LOGIN PASSWORD '" + RETENTION_PASSWORD + "' IN ROLE"
+            + " wijkhub_retention");
       }
       return new Endpoint(url + DATABASE, USER, PASSWORD);
     } catch (IOException e) {
