@@ -28,6 +28,7 @@ import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +43,8 @@ class MailCrashRecoveryIT {
   private static final String DBIEB = "tellingen@dbieb.example";
   private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
 
-  @TempDir
+  // Kept when the test fails, for the hubs' logs.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path data;
 
   private final String isolation = TestInfrastructure.isolation();
@@ -65,7 +67,7 @@ class MailCrashRecoveryIT {
       // Nothing listens on this SMTP port: the attachments are committed, the reply cannot go out.
       Map<String, String> unreachableSmtp = Map.of("wijkhub.mail.smtp.port", String.valueOf(FreePorts.pick()));
       try (HubProcess crashing = launch(mail, unreachableSmtp, "hub-1.log", FreePorts.pick())) {
-        await().atMost(Duration.ofSeconds(180))
+        await().atMost(Duration.ofSeconds(420))
             .until(() -> receipts(rejected).size() == 1 && receipts(refused).size() == 1);
         crashing.kill();
       }
@@ -81,7 +83,8 @@ class MailCrashRecoveryIT {
 
       int port = FreePorts.pick();
       try (HubProcess restarted = launch(mail, Map.of(), "hub-2.log", port)) {
-        restarted.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(180));
+        restarted.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"),
+            Duration.ofSeconds(420));
         MimeMessage reply = mail.awaitReply(DBIEB, run);
         for (String name : List.of(rejected, refused)) {
           assertThat(MailDriver.receiptJson(reply, name).get("submissionId").asString()).as(name)

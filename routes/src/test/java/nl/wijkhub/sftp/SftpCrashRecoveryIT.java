@@ -27,6 +27,7 @@ import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +42,8 @@ class SftpCrashRecoveryIT {
   private static final Path JAR = Path.of(System.getProperty("wijkhub.jar", "target/wijkhub.jar"));
   private static final String PASSWORD = "dbieb-crash-geheim";
 
-  @TempDir
+  // Kept when the test fails, for the hubs' logs.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path data;
 
   @TempDir
@@ -68,7 +70,7 @@ class SftpCrashRecoveryIT {
       try (HubProcess crashing = HubProcess.start(JAR, crashingJvm,
           Map.of("WIJKHUB_SFTP_DBIEB_PASSWORD", PASSWORD), data.resolve("hub-1.log"))) {
         // Committed, the receipt written beside the file, the move refused: the hub keeps the file for the next poll.
-        await().atMost(Duration.ofSeconds(180))
+        await().atMost(Duration.ofSeconds(420))
             .until(() -> receipts(rejected).size() == 1 && receipts(refused).size() == 1
                 && Files.exists(upload.resolve(rejected + ".receipt.json"))
                 && Files.exists(upload.resolve(refused + ".receipt.json")));
@@ -89,7 +91,8 @@ class SftpCrashRecoveryIT {
       restartJvm.add("-Dserver.port=" + port);
       try (HubProcess restarted = HubProcess.start(JAR, restartJvm,
           Map.of("WIJKHUB_SFTP_DBIEB_PASSWORD", PASSWORD), data.resolve("hub-2.log"))) {
-        restarted.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"), Duration.ofSeconds(180));
+        restarted.awaitHttpReady(URI.create("http://127.0.0.1:" + port + "/actuator/health"),
+            Duration.ofSeconds(420));
         for (String name : List.of(rejected, refused)) {
           JsonNode receipt = SftpHub.awaitReceipt(upload, name);
           assertThat(receipt.get("submissionId").asString()).as(name).isEqualTo(originals.get(name));
