@@ -19,7 +19,6 @@ final class ValueParser {
     }
   }
 
-  private static final Pattern PLAIN = Pattern.compile("\\d+");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+,\\d+");
   private static final Pattern DECIMAL_POINT = Pattern.compile("\\d+\\.\\d+");
   // A thousands group never follows a leading 0: 0.521 and 0,521 can only be decimals, so they are neither grouped
@@ -40,7 +39,7 @@ final class ValueParser {
     if (exact) {
       return number(text.replace(',', '.'), text);
     }
-    if (PLAIN.matcher(text).matches()) {
+    if (plain(text)) {
       return number(text, text);
     }
     if (AMBIGUOUS.matcher(text).matches()) {
@@ -58,6 +57,17 @@ final class ValueParser {
       return number(text, text);
     }
     return notANumber(text);
+  }
+
+  /** Only digits: the usual value, checked without a regex since every row of a delivery has one. */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !text.isEmpty();
   }
 
   private static Parsed number(String normalised, String written) {

@@ -30,4 +30,15 @@ class DeliveryConfiguration {
     return new DeliveryPipeline(kinds, admission, publisher, ledger, clock, meters, settings.maxWait(),
         new FailedAttempts(settings.maxFailedAttempts()));
   }
+
+  @Bean
+  TransientRetries transientRetries(RetrySettings settings, MeterRegistry meters, Clock clock) {
+    return new TransientRetries(settings, meters, clock);
+  }
+
+  /** Health component {@code deliveryRetries}. */
+  @Bean
+  TransientRetryHealthIndicator deliveryRetriesHealthIndicator(TransientRetries retries) {
+    return new TransientRetryHealthIndicator(retries);
+  }
 }

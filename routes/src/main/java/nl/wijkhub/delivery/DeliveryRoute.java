@@ -20,7 +20,10 @@ public class DeliveryRoute extends RouteBuilder {
 
   @Override
   public void configure() {
+    // No error handler of its own: a failure goes back to the caller as it is, so that a polling channel's error
+    // handling (DeliveryErrorHandling) can still retry a transient one, and the API answers it itself.
     from(ENDPOINT).routeId("deliveries")
+        .errorHandler(noErrorHandler())
         .bean(ingestor, "ingest");
   }
 }

@@ -27,7 +27,7 @@ public final class FailedAttempts {
   }
 
   /** Failures that another attempt may well not meet. */
-  static boolean isTransient(Throwable failure) {
+  public static boolean isTransient(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DeliveryNotPublished || t instanceof PublishFailed || t instanceof KafkaException
           || t instanceof TimeoutException || t instanceof java.net.ConnectException) {

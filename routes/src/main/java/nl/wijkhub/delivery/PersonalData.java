@@ -30,7 +30,7 @@ public final class PersonalData {
 
   /** True when the text holds a number that passes the BSN 11-test. */
   public static boolean holdsBsn(String text) {
-    if (text == null || text.length() < 9) {
+    if (text == null || text.length() < 9 || digits(text) < 9) {
       return false;
     }
     Matcher m = NINE_DIGITS.matcher(text);
@@ -40,6 +40,21 @@ public final class PersonalData {
       }
     }
     return false;
+  }
+
+  /**
+   * Digits in the text, up to nine: a text with fewer holds no BSN, and the count costs far less than the pattern,
+   * which would otherwise run on every text cell of every row (a tenth of a large delivery's ingest time).
+   */
+  private static int digits(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length() && count < 9; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** True when the receipt refused the delivery for personal data: the channel deletes it. */

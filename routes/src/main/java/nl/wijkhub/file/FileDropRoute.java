@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * (the inbox root, other or deeper sub-folders) are picked up too, so that {@link FileIntake} quarantines them with a
  * reason. Camel's {@code changed} read lock waits until a file stops growing; names that mark a file still being
  * written (a leading dot, {@code .part}, {@code .tmp}, Office's {@code ~$}) are skipped until renamed. The file stays in the inbox ({@code noop}) until {@link FileIntake} archives or quarantines it, so a
- * failure (Kafka unreachable) leaves it for the next scan.
+ * failure leaves it for the next scan; one with Kafka unreachable is first tried again with back-off
+ * ({@link DeliveryErrorHandling}).
  */
 @Component
 public class FileDropRoute extends EndpointRouteBuilder {

@@ -3,6 +3,7 @@ package nl.wijkhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryErrorHandling;
 import nl.wijkhub.delivery.DeliveryRoute;
+import nl.wijkhub.delivery.RetrySettings;
+import nl.wijkhub.delivery.TransientRetries;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.support.MailDriver;
 import org.apache.camel.builder.RouteBuilder;
@@ -53,7 +56,9 @@ class MailRetryIT {
     MailIntake intake = new MailIntake(settings,
         new Senders(List.of(new Partner("dbieb", "DBieb", "oost", "bibliotheek", null, List.of(DBIEB), null))),
         new MailReplies(HUB, settings.trialAddress(), Clock.systemUTC()), spool, Clock.systemUTC());
-    camel.addRoutes(new DeliveryErrorHandling());
+    RetrySettings retry = new RetrySettings(Duration.ofMillis(100), 2, Duration.ofSeconds(1));
+    camel.addRoutes(new DeliveryErrorHandling(retry,
+        new TransientRetries(retry, new SimpleMeterRegistry(), Clock.systemUTC())));
     camel.addRoutes(normalisationFailingOnce());
     camel.addRoutes(new MailRoute(settings, intake));
     camel.start();

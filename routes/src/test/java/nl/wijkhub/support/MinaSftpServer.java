@@ -6,7 +6,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.CopyOption;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -21,6 +27,8 @@ public final class MinaSftpServer implements AutoCloseable {
 
   private final SshServer server;
   private final KeyPair hostKey;
+  /** Renames whose target this matches fail, as on a server whose disk or permissions stop the hub's move. */
+  private volatile Predicate<Path> refusedMoves = target -> false;
 
   private MinaSftpServer(SshServer server, KeyPair hostKey) {
     this.server = server;
@@ -37,15 +45,31 @@ public final class MinaSftpServer implements AutoCloseable {
       server.setPort(0);
       server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
       server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
-      server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+      SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+      server.setSubsystemFactories(List.of(sftp));
       server.setFileSystemFactory(new VirtualFileSystemFactory(root));
       server.start();
-      return new MinaSftpServer(server, hostKey);
+      MinaSftpServer running = new MinaSftpServer(server, hostKey);
+      sftp.addSftpEventListener(new SftpEventListener() {
+        @Override
+        public void moving(ServerSession session, Path source, Path target, Collection<CopyOption> options)
+            throws IOException {
+          if (running.refusedMoves.test(target)) {
+            throw new AccessDeniedException(target.toString());
+          }
+        }
+      });
+      return running;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** From now on, renames to a target that {@code refused} matches fail with "permission denied". */
+  public void refuseMoves(Predicate<Path> refused) {
+    refusedMoves = refused;
   }
 
   public int port() {
