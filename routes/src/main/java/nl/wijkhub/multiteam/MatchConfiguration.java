@@ -1,5 +1,6 @@
 package nl.wijkhub.multiteam;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -20,14 +21,33 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "wijkhub.matches.enabled", havingValue = "true", matchIfMissing = true)
 class MatchConfiguration {
 
+  @Bean(destroyMethod = "close")
+  KafkaDeadLetterSink matchDeadLetters(KafkaSettings kafka, MeterRegistry meters) {
+    return new KafkaDeadLetterSink(kafka, meters);
+  }
+
   @Bean
   MatchStreams matchStreams(MatchSettings settings, KafkaSettings kafka, HubSettings hub, Covenants covenants,
-      RecipientDecryption decryption, RecipientCipher cipher) {
+      RecipientDecryption decryption, RecipientCipher cipher, KafkaDeadLetterSink deadLetters) {
     var topology = MatchTopology.build(covenants.ids(), MatchSerdes.configured(kafka), terms(covenants),
         new ContactSealer(decryption, cipher), settings.expiryInterval());
-    return new MatchStreams(topology, streamsProperties(settings, kafka, hub.dataDir()),
+    Properties props = streamsProperties(settings, kafka, hub.dataDir());
+    withDeadLetters(props, deadLetters);
+    return new MatchStreams(topology, props,
         () -> MatchTopics.ensure(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             kafka.replicationFactor(), kafka.excerptRetention(), covenants));
+  }
+
+  @Bean("matcher")
+  MatcherHealthIndicator matcherHealth(MatchStreams streams, KafkaDeadLetterSink deadLetters) {
+    return new MatcherHealthIndicator(streams, deadLetters);
+  }
+
+  /** A record the matcher cannot read or open goes to {@code sink} and the matcher carries on. */
+  static void withDeadLetters(Properties props, DeadLetter.Sink sink) {
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
+    props.put(MatchDeadLetters.SINK, sink);
   }
 
   static MatchTerms.Source terms(Covenants covenants) {

@@ -12,7 +12,7 @@ import nl.wijkhub.publish.Topics;
 /**
  * Makes each covenant's signal topic and match topic when missing, before the matcher starts (Kafka Streams does
  * not start on a missing source topic). Both keep records for the covenant's longest retention; the match topic is
- * also compacted, so that it holds one record per person.
+ * also compacted, so that it holds one record per person. The matcher's dead-letter topic too.
  */
 final class MatchTopics {
 
@@ -25,6 +25,7 @@ final class MatchTopics {
       topics.add(Topics.multiteam(covenantId, covenants.retention(covenantId)));
       topics.add(Topics.matches(covenantId, covenants.retention(covenantId)));
     }
+    topics.add(Topics.MATCH_DEAD_LETTERS);
     TopicProvisioner.ensure(adminProperties, replicationFactor, excerptRetention, topics);
   }
 }
