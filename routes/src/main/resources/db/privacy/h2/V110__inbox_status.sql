@@ -1,7 +1,8 @@
 -- The same tables as on PostgreSQL (db/privacy/postgresql/V110__inbox_status.sql), for the embedded H2 store.
 -- The MultiTeam's inbox: the status a member gave an item (a routed signal or a match) of a covenant, and every
--- change of it. No personal data: ids only; who made a change is in the access log, linked by span_id.
--- An item without a row here is 'NIEUW'. The retention job deletes an item's rows with the item.
+-- change of it with the member who made it (login name, as in the access log). No personal data of residents:
+-- ids only.
+-- An item without a row here is 'NIEUW'. The retention job is to delete an item's rows together with the item.
 CREATE TABLE inbox_item_status (
   covenant_id varchar(100) NOT NULL,
   item_type   varchar(10)  NOT NULL,
@@ -14,12 +15,13 @@ CREATE TABLE inbox_item_status (
 );
 
 CREATE TABLE inbox_status_change (
-  span_id     varchar(16)  PRIMARY KEY,
+  change_id   varchar(36)  PRIMARY KEY,
   covenant_id varchar(100) NOT NULL,
   item_type   varchar(10)  NOT NULL,
   item_id     varchar(64)  NOT NULL,
   old_status  varchar(20)  NOT NULL,
   new_status  varchar(20)  NOT NULL,
+  changed_by  varchar(200) NOT NULL,
   changed_at  timestamp with time zone  NOT NULL
 );
 CREATE INDEX inbox_status_change_item ON inbox_status_change (covenant_id, item_type, item_id);

@@ -79,6 +79,7 @@ class AccessMatrixIT {
   private static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR);
   private static final Set<Caller> PRIVACY = EnumSet.of(Caller.PRIVACY_OFFICER, Caller.PRIVACY_OFFICER_LV);
   private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+  private static final Set<Caller> MULTITEAM = EnumSet.of(Caller.MULTITEAM);
 
   /** Every endpoint the hub serves today, as METHOD and pattern, with who may call it. */
   private static final Map<String, Set<Caller>> SERVED = new LinkedHashMap<>();
@@ -106,11 +107,25 @@ class AccessMatrixIT {
     // Pages: their access per caller is checked with a session by the pages test, through PAGES.
     SERVED.put("GET /dashboard/{programme}", STAFF);
     SERVED.put("GET /publiek/{programme}", EVERYONE);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/signalen", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/signalen/{signalId}", MULTITEAM);
+    SERVED.put("PUT /api/v1/multiteam/{covenant}/signalen/{signalId}/status", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/matches", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/matches/{matchId}", MULTITEAM);
+    SERVED.put("PUT /api/v1/multiteam/{covenant}/matches/{matchId}/status", MULTITEAM);
+    SERVED.put("GET /multiteam", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}/signalen/{signalId}", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}/matches/{matchId}", MULTITEAM);
+    SERVED.put("POST /multiteam/{covenant}/signalen/{signalId}/status", MULTITEAM);
+    SERVED.put("POST /multiteam/{covenant}/matches/{matchId}/status", MULTITEAM);
 
     COMING.put("GET /api/v1/signals/x", NOBODY);
     COMING.put("GET /api/v1/beheer/dead-letters", OPERATORS);
     COMING.put("GET /api/v1/programmes/leeuwarden-oost", STAFF);
-    COMING.put("GET /api/v1/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    COMING.put("GET /api/v1/multiteam/signalen", MULTITEAM);
+    // Another covenant's inbox: the rule lets MultiTeam members in, the inbox refuses a covenant not theirs.
+    COMING.put("GET /api/v1/multiteam/svn-casusoverleg/signalen", NOBODY);
     COMING.put("GET /api/v1/privacy/verwerkingen", PRIVACY);
     COMING.put("GET /api/v1/niet-bestaand", NOBODY);
   }
@@ -119,7 +134,8 @@ class AccessMatrixIT {
 
   static {
     PAGES.put("/dashboard/overzicht", STAFF);
-    PAGES.put("/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    PAGES.put("/multiteam/signalen", MULTITEAM);
+    PAGES.put("/multiteam/svn-casusoverleg", NOBODY);
     PAGES.put("/privacy/verzoeken", PRIVACY);
     PAGES.put("/publiek/cijfers", EVERYONE);
     PAGES.put("/niet-bestaand", NOBODY);
