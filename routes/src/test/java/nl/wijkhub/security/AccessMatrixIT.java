@@ -392,9 +392,11 @@ class AccessMatrixIT {
   private static Path copyOfReferenceData() {
     try {
       Path config = Files.createDirectories(DATA.resolve("config"));
-      try (Stream<Path> files = Files.list(Path.of("../config"))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, config.resolve(file.getFileName()));
+      // The whole tree: the covenants are in a folder of their own, and the inbox checks them.
+      Path source = Path.of("../config");
+      try (Stream<Path> files = Files.walk(source)) {
+        for (Path file : files.filter(f -> !f.equals(source)).toList()) {
+          Files.copy(file, config.resolve(source.relativize(file).toString()));
         }
       }
       Files.writeString(config.resolve(LocalUsers.FILE), "users:\n  - {name: lokaal-multiteam, bcrypt: \""
