@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import nl.wijkhub.events.Match;
 import nl.wijkhub.events.RoutedSignal;
+import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.KafkaSettings;
-import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,19 +34,21 @@ class CovenantTopicReader {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   private final KafkaSettings kafka;
+  private final CovenantTopics topics;
 
-  CovenantTopicReader(KafkaSettings kafka) {
+  CovenantTopicReader(KafkaSettings kafka, CovenantTopics topics) {
     this.kafka = kafka;
+    this.topics = topics;
   }
 
   /** Every committed record of the covenant's routed-signals topic, in the order of each partition. */
   List<RoutedSignal> signals(String covenantId) {
-    return read(Topics.multiteam(covenantId).name(), RoutedSignal.class);
+    return read(topics.signals(covenantId).name(), RoutedSignal.class);
   }
 
   /** Every committed revision on the covenant's match topic, in the order of each partition. */
   List<Match> matches(String covenantId) {
-    return read(Topics.matches(covenantId).name(), Match.class);
+    return read(topics.matches(covenantId).name(), Match.class);
   }
 
   private <V> List<V> read(String topic, Class<V> type) {
