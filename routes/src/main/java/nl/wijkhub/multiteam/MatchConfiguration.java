@@ -1,6 +1,8 @@
 package nl.wijkhub.multiteam;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import nl.wijkhub.HubSettings;
@@ -8,7 +10,10 @@ import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.privacy.RecipientCipher;
 import nl.wijkhub.privacy.RecipientDecryption;
+import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.TopicProvisioner;
+import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,14 +25,35 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "wijkhub.matches.enabled", havingValue = "true", matchIfMissing = true)
 class MatchConfiguration {
 
+  @Bean(destroyMethod = "close")
+  KafkaDeadLetterSink matchDeadLetters(KafkaSettings kafka, MeterRegistry meters) {
+    return new KafkaDeadLetterSink(kafka, meters);
+  }
+
   @Bean
   MatchStreams matchStreams(MatchSettings settings, KafkaSettings kafka, HubSettings hub, Covenants covenants,
-      RecipientDecryption decryption, RecipientCipher cipher) {
-    var topology = MatchTopology.build(covenants.ids(), MatchSerdes.configured(kafka), terms(covenants),
+      CovenantTopics topics, RecipientDecryption decryption, RecipientCipher cipher,
+      KafkaDeadLetterSink deadLetters) {
+    var topology = MatchTopology.build(topics.covenantIds(), MatchSerdes.configured(kafka), terms(covenants),
         new ContactSealer(decryption, cipher), settings.expiryInterval());
-    return new MatchStreams(topology, streamsProperties(settings, kafka, hub.dataDir()),
-        () -> MatchTopics.ensure(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-            kafka.replicationFactor(), kafka.excerptRetention(), covenants));
+    Properties props = streamsProperties(settings, kafka, hub.dataDir());
+    withDeadLetters(props, deadLetters);
+    return new MatchStreams(topology, props,
+        // The covenants' topics exist since CovenantTopics was made; the dead letters are the matcher's own.
+        () -> TopicProvisioner.ensure(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            kafka.replicationFactor(), kafka.excerptRetention(), List.of(Topics.MATCH_DEAD_LETTERS)));
+  }
+
+  @Bean("matcher")
+  MatcherHealthIndicator matcherHealth(MatchStreams streams, KafkaDeadLetterSink deadLetters) {
+    return new MatcherHealthIndicator(streams, deadLetters);
+  }
+
+  /** A record the matcher cannot read or open goes to {@code sink} and the matcher carries on. */
+  static void withDeadLetters(Properties props, DeadLetter.Sink sink) {
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
+    props.put(MatchDeadLetters.SINK, sink);
   }
 
   static MatchTerms.Source terms(Covenants covenants) {

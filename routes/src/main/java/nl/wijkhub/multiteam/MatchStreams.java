@@ -33,8 +33,9 @@ public final class MatchStreams implements SmartLifecycle {
   public synchronized void start() {
     provisionTopics.run();
     KafkaStreams started = new KafkaStreams(topology, properties);
-    // A record the matcher cannot process is not skipped (a match would be lost silently): the matcher stops
-    // and says why; the rest of the hub keeps running.
+    // A record the matcher cannot read or open is dead-lettered (MatchDeadLetters) and the matcher carries on;
+    // what still arrives here (a dead letter that could not be written, a broken state store) stops the matcher,
+    // which says why; the rest of the hub keeps running and the health shows the matcher DOWN.
     started.setUncaughtExceptionHandler(e -> {
       LOG.error("The matcher stopped: {}", e.toString());
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

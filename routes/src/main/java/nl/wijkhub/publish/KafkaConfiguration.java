@@ -1,6 +1,7 @@
 package nl.wijkhub.publish;
 
 import java.util.Map;
+import nl.wijkhub.covenant.Covenants;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.context.annotation.Bean;
@@ -25,5 +26,14 @@ class KafkaConfiguration {
         settings.ledgerLookupWait());
     ledger.start();
     return ledger;
+  }
+
+  /** The covenants' topics exist, with their retention, before the first signal is taken or matched. */
+  @Bean
+  CovenantTopics covenantTopics(Covenants covenants, KafkaSettings settings) {
+    CovenantTopics topics = new CovenantTopics(covenants);
+    TopicProvisioner.ensure(Map.of("bootstrap.servers", settings.bootstrapServers()), settings.replicationFactor(),
+        settings.excerptRetention(), topics.all());
+    return topics;
   }
 }

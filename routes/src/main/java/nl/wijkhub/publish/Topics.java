@@ -60,6 +60,14 @@ public final class Topics {
       new Topic<>("wijkhub.indicators.dlq.v1", byte[].class, 1, Lifetime.FOREVER);
 
   /**
+   * Records the matcher could not read or open (another hub's keys, a shredded period, bytes that are no routed
+   * signal), key {@code <topic>-<partition>@<offset>}: where the record is and a reason code, never its content.
+   * One partition, kept until an operator has looked; see multiteam/MatchDeadLetters.
+   */
+  public static final Topic<String> MATCH_DEAD_LETTERS =
+      new Topic<>("wijkhub.matches.dlq.v1", String.class, 1, Lifetime.FOREVER);
+
+  /**
    * Routed signals for one covenant's recipients, key pseudonym, so that all signals about one person under one
    * covenant share a partition. Deleted after the covenant's retention (set when the topic is made).
    */

@@ -23,6 +23,7 @@ import nl.wijkhub.privacy.ProcessingLog;
 import nl.wijkhub.privacy.Pseudonyms;
 import nl.wijkhub.privacy.RecipientCipher;
 import nl.wijkhub.privacy.TraceIds;
+import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 
 /**
@@ -37,13 +38,13 @@ final class SignalRouter {
   record NotRouted(String code, String message) {}
 
   private final Covenants covenants;
-  private final MultiTeamTopics topics;
+  private final CovenantTopics topics;
   private final Pseudonyms pseudonyms;
   private final RecipientCipher cipher;
   private final ProcessingLog log;
   private final Clock clock;
 
-  SignalRouter(Covenants covenants, MultiTeamTopics topics, Pseudonyms pseudonyms, RecipientCipher cipher,
+  SignalRouter(Covenants covenants, CovenantTopics topics, Pseudonyms pseudonyms, RecipientCipher cipher,
       ProcessingLog log, Clock clock) {
     this.covenants = covenants;
     this.topics = topics;
@@ -82,7 +83,7 @@ final class SignalRouter {
     };
     for (CovenantVersion.Recipient recipient : covenant.recipients()) {
       RoutedSignal routed = routed(validated, covenant, recipient, subject);
-      tx.send(topics.of(covenant.covenantId()), subject.get(0), routed);
+      tx.send(topics.signals(covenant.covenantId()), subject.get(0), routed);
       step(tx, traceId, pseudonymised, operation, start, covenant, signal, subject.get(0), recipient.partner(),
           null);
     }

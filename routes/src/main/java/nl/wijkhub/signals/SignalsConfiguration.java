@@ -1,13 +1,11 @@
 package nl.wijkhub.signals;
 
 import java.time.Clock;
-import java.util.Map;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.privacy.ProcessingLog;
 import nl.wijkhub.privacy.Pseudonyms;
 import nl.wijkhub.privacy.RecipientCipher;
-import nl.wijkhub.publish.KafkaSettings;
-import nl.wijkhub.publish.TopicProvisioner;
+import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.reference.ReferenceData;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +13,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SignalsConfiguration {
 
-  /** The covenants' topics exist, with their retention, before the first signal is taken. */
   @Bean
-  MultiTeamTopics multiTeamTopics(Covenants covenants, KafkaSettings kafka) {
-    MultiTeamTopics topics = new MultiTeamTopics(covenants);
-    TopicProvisioner.ensure(Map.of("bootstrap.servers", kafka.bootstrapServers()), kafka.replicationFactor(),
-        kafka.excerptRetention(), topics.all());
-    return topics;
-  }
-
-  @Bean
-  SignalsKind signalsKind(ReferenceData reference, Covenants covenants, MultiTeamTopics topics,
+  SignalsKind signalsKind(ReferenceData reference, Covenants covenants, CovenantTopics topics,
       Pseudonyms pseudonyms, RecipientCipher cipher, ProcessingLog log, Clock clock) {
     return new SignalsKind(reference, new SignalValidator(reference, clock),
         new SignalRouter(covenants, topics, pseudonyms, cipher, log, clock));

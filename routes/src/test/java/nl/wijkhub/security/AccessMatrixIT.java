@@ -79,6 +79,7 @@ class AccessMatrixIT {
   private static final Set<Caller> OPERATORS = EnumSet.of(Caller.OPERATOR);
   private static final Set<Caller> PRIVACY = EnumSet.of(Caller.PRIVACY_OFFICER, Caller.PRIVACY_OFFICER_LV);
   private static final Set<Caller> NOBODY = EnumSet.noneOf(Caller.class);
+  private static final Set<Caller> MULTITEAM = EnumSet.of(Caller.MULTITEAM);
 
   /** Every endpoint the hub serves today, as METHOD and pattern, with who may call it. */
   private static final Map<String, Set<Caller>> SERVED = new LinkedHashMap<>();
@@ -114,11 +115,25 @@ class AccessMatrixIT {
     SERVED.put("POST /privacy/inzageverzoek", PRIVACY);
     SERVED.put("POST /privacy/inzageverzoek.csv", PRIVACY);
     SERVED.put("GET /privacy/verwerkingsregister.csv", PRIVACY);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/signalen", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/signalen/{signalId}", MULTITEAM);
+    SERVED.put("PUT /api/v1/multiteam/{covenant}/signalen/{signalId}/status", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/matches", MULTITEAM);
+    SERVED.put("GET /api/v1/multiteam/{covenant}/matches/{matchId}", MULTITEAM);
+    SERVED.put("PUT /api/v1/multiteam/{covenant}/matches/{matchId}/status", MULTITEAM);
+    SERVED.put("GET /multiteam", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}/signalen/{signalId}", MULTITEAM);
+    SERVED.put("GET /multiteam/{covenant}/matches/{matchId}", MULTITEAM);
+    SERVED.put("POST /multiteam/{covenant}/signalen/{signalId}/status", MULTITEAM);
+    SERVED.put("POST /multiteam/{covenant}/matches/{matchId}/status", MULTITEAM);
 
     COMING.put("GET /api/v1/signals/x", NOBODY);
     COMING.put("GET /api/v1/beheer/dead-letters", OPERATORS);
     COMING.put("GET /api/v1/programmes/leeuwarden-oost", STAFF);
-    COMING.put("GET /api/v1/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    COMING.put("GET /api/v1/multiteam/signalen", MULTITEAM);
+    // Another covenant's inbox: the rule lets MultiTeam members in, the inbox refuses a covenant not theirs.
+    COMING.put("GET /api/v1/multiteam/svn-casusoverleg/signalen", NOBODY);
     COMING.put("GET /api/v1/privacy/verwerkingen", PRIVACY);
     COMING.put("GET /api/v1/niet-bestaand", NOBODY);
   }
@@ -131,7 +146,8 @@ class AccessMatrixIT {
     PAGES.put("/dashboard/overzicht", STAFF);
     PAGES.put("/dashboard/overzicht/volledigheid", STAFF);
     PAGES.put("/partner", EnumSet.of(Caller.PARTNER_LOGIN));
-    PAGES.put("/multiteam/signalen", EnumSet.of(Caller.MULTITEAM));
+    PAGES.put("/multiteam/signalen", MULTITEAM);
+    PAGES.put("/multiteam/svn-casusoverleg", NOBODY);
     PAGES.put("/privacy/verzoeken", PRIVACY);
     PAGES.put("/publiek/cijfers", EVERYONE);
     PAGES.put("/niet-bestaand", NOBODY);
@@ -389,9 +405,11 @@ class AccessMatrixIT {
   private static Path copyOfReferenceData() {
     try {
       Path config = Files.createDirectories(DATA.resolve("config"));
-      try (Stream<Path> files = Files.list(Path.of("../config"))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, config.resolve(file.getFileName()));
+      // The whole tree: the covenants are in a folder of their own, and the inbox checks them.
+      Path source = Path.of("../config");
+      try (Stream<Path> files = Files.walk(source)) {
+        for (Path file : files.filter(f -> !f.equals(source)).toList()) {
+          Files.copy(file, config.resolve(source.relativize(file).toString()));
         }
       }
       Files.writeString(config.resolve(LocalUsers.FILE), "users:\n  - {name: lokaal-multiteam, bcrypt: \""

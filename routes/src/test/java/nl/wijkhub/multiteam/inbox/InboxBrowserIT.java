@@ -1,0 +1,271 @@
+package nl.wijkhub.multiteam.inbox;
+
+import static nl.wijkhub.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import nl.wijkhub.events.Match;
+import nl.wijkhub.events.MatchedSignal;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.TestInfrastructure;
+import nl.wijkhub.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The MultiTeam's inbox in Debian's headless Chromium, on the real broker, registry, matcher and PostgreSQL: the
+ * police and a school signal about the same young person through the API; a member of the covenant logs in, sees
+ * both signals and their match without any identity, opens a signal (identity shown, the view in the processing
+ * log with the member in the access record), sets its status, and opens the match (whom to call). A member of the
+ * other covenant sees none of it. No page has serious or critical axe-core violations.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(TestInfrastructure.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InboxBrowserIT {
+
+  private static final Path DATA = TestInfrastructure.tempDir("wijkhub-inbox-it");
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String PMG = "pmg-leeuwarden-oost";
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  /** A person no other test signals about: a fresh BSN and a name with this run in it. */
+  private static final String BSN = randomBsn();
+  private static final String NAME = "Inbox Persoon " + UUID.randomUUID().toString().substring(0, 8);
+
+  @DynamicPropertySource
+  static void hub(DynamicPropertyRegistry registry) {
+    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+    registry.add("wijkhub.matches.enabled", () -> "true");
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSource dataSource;
+
+  private String policeSignal;
+  private String schoolSignal;
+  private String matchId;
+  private ChromeDriver browser;
+
+  @BeforeAll
+  void policeAndSchoolSignalAboutTheSamePerson() {
+    policeSignal = signal("politie-leeuwarden-oost", "A. Agent");
+    schoolSignal = signal("ikc-1", "Meester Bakker");
+    await().atMost(PATIENCE).until(() -> matchOf(policeSignal) != null);
+    Match match = matchOf(policeSignal);
+    assertThat(match.getSignals()).extracting(MatchedSignal::getSignalId)
+        .containsExactlyInAnyOrder(policeSignal, schoolSignal);
+    matchId = match.getMatchId();
+  }
+
+  @BeforeEach
+  void startBrowser() {
+    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        "Needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build(), options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aMemberSeesTheSignalsAndTheMatchOpensOneLoggedAndSetsItsStatus() {
+    logInAs("demo-pmg-multiteam");
+    browser.get(url("/multiteam"));
+
+    assertThat(browser.getCurrentUrl()).endsWith("/multiteam/" + PMG);
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
+    assertThat(signalRow(policeSignal).getText()).contains("Politie", "nieuw");
+    assertThat(signalRow(schoolSignal).getText()).contains("nieuw");
+    assertThat(browser.findElements(By.linkText("Match " + matchId + " openen"))).hasSize(1);
+    assertThat(browser.getPageSource()).as("the list shows no identity").doesNotContain(BSN, NAME);
+    screenshot("inbox-lijst.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+
+    signalRow(policeSignal).findElement(By.tagName("a")).click();
+    assertThat(browser.findElement(By.id("identiteit")).getText()).contains(BSN, NAME);
+    assertThat(browser.getPageSource()).contains("A. Agent");
+    screenshot("inbox-signaal.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> viewersOf(policeSignal).contains(
+        "demo-pmg-multiteam"));
+
+    new Select(browser.findElement(By.id("status"))).selectByVisibleText("in behandeling");
+    browser.findElement(By.cssSelector("form.status button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith("/multiteam/" + PMG));
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("in behandeling");
+    assertThat(signalRow(policeSignal).getText()).contains("in behandeling");
+    assertThat(statusChanges(policeSignal)).containsExactly(Map.of("NEW_STATUS", "IN_BEHANDELING",
+        "CHANGED_BY", "demo-pmg-multiteam"));
+
+    browser.findElement(By.linkText("Match " + matchId + " openen")).click();
+    assertThat(browser.getPageSource()).contains("A. Agent", "Meester Bakker").doesNotContain(BSN, NAME);
+    screenshot("inbox-match.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+  }
+
+  @Test
+  void aMemberOfTheOtherCovenantSeesNoneOfIt() {
+    logInAs("demo-svn-multiteam");
+    browser.get(url("/multiteam"));
+
+    assertThat(browser.getCurrentUrl()).endsWith("/multiteam/svn-casusoverleg");
+    assertThat(browser.getPageSource()).doesNotContain(policeSignal, schoolSignal, matchId);
+    browser.get(url("/multiteam/" + PMG));
+    assertThat(browser.getPageSource()).doesNotContain(policeSignal, schoolSignal, matchId);
+    browser.get(url("/multiteam/" + PMG + "/signalen/" + policeSignal));
+    assertThat(browser.getPageSource()).doesNotContain(BSN, NAME);
+    assertThat(viewersOf(policeSignal)).doesNotContain("demo-svn-multiteam");
+  }
+
+  private String signal(String partnerId, String professional) {
+    String body = "[{\"soort\": \"jongere-in-beeld\", \"bsn\": \"" + BSN + "\", \"naam\": \"" + NAME + "\","
+        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \"" + LocalDate.now().minusDays(1)
+        + "\", \"professional\": \"" + professional + "\", \"contact\": \"0580-123456\","
+        + " \"toelichting\": \"Zorgen\"}]";
+    HttpResponse<String> response = new ApiClient(port, "demo-" + partnerId).post("/api/v1/signals",
+        "application/json", body.getBytes(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return json(response).get("references").get(0).get("id").asString();
+  }
+
+  private static Match matchOf(String signalId) {
+    List<Match> matches = TopicReader.committed(Topics.matches(PMG).name(), Match.class,
+        m -> m.getSignals().stream().anyMatch(s -> s.getSignalId().equals(signalId))).stream()
+        .map(ConsumerRecord::value).filter(m -> m.getSignals().size() == 2).toList();
+    return matches.isEmpty() ? null : matches.get(matches.size() - 1);
+  }
+
+  /** Who opened the signal, from the materialised processing log: the view and its access record, by span id. */
+  private List<String> viewersOf(String signalId) {
+    return new JdbcTemplate(dataSource).queryForList("SELECT a.acting_person FROM processing_record p JOIN"
+        + " access_record a ON a.span_id = p.span_id WHERE p.name = 'ingezien' AND p.signal_id = ?", String.class,
+        signalId);
+  }
+
+  private List<Map<String, Object>> statusChanges(String signalId) {
+    return new JdbcTemplate(dataSource).queryForList("SELECT new_status, changed_by FROM inbox_status_change"
+        + " WHERE item_type = 'SIGNAAL' AND item_id = ?", signalId).stream()
+        .map(row -> Map.<String, Object>of("NEW_STATUS", row.get("new_status"), "CHANGED_BY", row.get("changed_by")))
+        .toList();
+  }
+
+  private WebElement signalRow(String signalId) {
+    return browser.findElement(By.cssSelector("tr[data-signaal='" + signalId + "']"));
+  }
+
+  private void logInAs(String user) {
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.getCurrentUrl().contains("/login"));
+  }
+
+  /** axe-core's WCAG 2.1 A/AA rules on the page as it is; the ids and node counts of serious or critical ones. */
+  private List<Object> seriousOrCriticalViolations() {
+    JavascriptExecutor js = browser;
+    js.executeScript(resource("axe-core/axe.min.js"));
+    Object result = js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target)))
+          .catch(e => done(['axe failed: ' + e]));
+        """);
+    return List.copyOf((List<?>) result);
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = new ClassPathResource(path).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Nine digits that pass the elfproef (11-test), with a random start so that no other test uses them. */
+  private static String randomBsn() {
+    while (true) {
+      int[] digits = new int[9];
+      int sum = 0;
+      for (int i = 0; i < 8; i++) {
+        digits[i] = ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10);
+        sum += digits[i] * (9 - i);
+      }
+      int last = sum % 11;
+      if (last <= 9) {
+        digits[8] = last;
+        StringBuilder bsn = new StringBuilder();
+        for (int d : digits) {
+          bsn.append(d);
+        }
+        return bsn.toString();
+      }
+    }
+  }
+}
