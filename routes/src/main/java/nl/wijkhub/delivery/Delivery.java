@@ -46,9 +46,21 @@ public record Delivery(
         key, kind);
   }
 
+  /**
+   * This delivery as one of {@code other}. A signal delivery loses its file name: a partner may name a file after
+   * the person it is about, and the name would reach the receipt, the ledger and the rejections. It is labelled
+   * {@code signalen-<first 12 hex digits of its SHA-256>} with the format's extension instead: neutral, the same for
+   * the same bytes (so a delivery committed before a stop is recognised), and one the partner can compute.
+   */
   public Delivery as(Kind other) {
-    return new Delivery(submissionId, partnerId, channel, sourceName, content, sha256, sizeBytes, receivedAt, dryRun,
+    String name = other == Kind.SIGNALS ? signalsLabel() : sourceName;
+    return new Delivery(submissionId, partnerId, channel, name, content, sha256, sizeBytes, receivedAt, dryRun,
         idempotencyKey, other);
+  }
+
+  private String signalsLabel() {
+    String id = sha256.isEmpty() ? submissionId : sha256.substring(0, Math.min(12, sha256.length()));
+    return "signalen-" + id + format().map(f -> "." + f.name().toLowerCase(Locale.ROOT)).orElse("");
   }
 
   /** What a delivery holds; each has one {@link DeliveryKind}. */

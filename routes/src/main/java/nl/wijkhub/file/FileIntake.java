@@ -99,7 +99,8 @@ public class FileIntake {
     } else {
       Optional<Delivery> spooled = spoolUnchanged(file, partnerId, before);
       if (spooled.isEmpty()) {
-        LOG.info("{} changed while it was read; left for the next scan", file.getFileName());
+        // Never the name: a signals file may be named after the person it is about.
+        LOG.info("A file of {} changed while it was read; left for the next scan", partnerId);
         MDC.clear();
         return null;
       }

@@ -19,7 +19,19 @@ final class MasterKey {
   private MasterKey() {}
 
   static Aead load(PrivacySettings settings) {
+    return load(settings, false);
+  }
+
+  /**
+   * @param production under the prod profile: the master key must come from a source an operator provisioned (a
+   *     KMS, a secret in the environment, or a keyset file kept apart from the key folder); it is never created, as
+   *     a master key created next to the keys it wraps protects nothing against a copy of that disk
+   */
+  static Aead load(PrivacySettings settings, boolean production) {
     TinkSetup.ensureRegistered();
+    if (production && !present(settings.kmsKeyUri()) && !present(settings.masterKeyset())) {
+      refuseUnprovisionedFile(settings);
+    }
     try {
       if (present(settings.kmsKeyUri())) {
         return KmsClients.get(settings.kmsKeyUri()).getAead(settings.kmsKeyUri());
@@ -54,6 +66,25 @@ final class MasterKey {
       return json;
     } catch (IOException e) {
       throw new KeyUnavailable("Cannot read or create the master keyset file " + file, e);
+    }
+  }
+
+  private static void refuseUnprovisionedFile(PrivacySettings settings) {
+    Path file = settings.masterKeysetFile().toAbsolutePath().normalize();
+    Path keys = settings.keyDirectory().toAbsolutePath().normalize();
+    String fix = " Set wijkhub.privacy.kms-key-uri (WIJKHUB_KMS_KEY_URI) to the hub's KMS key, or"
+        + " wijkhub.privacy.master-keyset (WIJKHUB_MASTER_KEYSET) to a Tink keyset from the secret store, or provision"
+        + " wijkhub.privacy.master-keyset-file (WIJKHUB_MASTER_KEYSET_FILE) outside the key folder; see"
+        + " docs/privacy.md, 'Sleutels'.";
+    if (file.startsWith(keys)) {
+      throw new KeyUnavailable("Under the prod profile the master keyset may not lie in the key folder it protects:"
+          + " wijkhub.privacy.master-keyset-file is " + file + ", inside wijkhub.privacy.key-directory " + keys + "."
+          + fix);
+    }
+    if (!Files.exists(file)) {
+      throw new KeyUnavailable("Under the prod profile the hub does not create a master key, and none is"
+          + " configured: wijkhub.privacy.kms-key-uri and wijkhub.privacy.master-keyset are empty and"
+          + " wijkhub.privacy.master-keyset-file " + file + " does not exist." + fix);
     }
   }
 

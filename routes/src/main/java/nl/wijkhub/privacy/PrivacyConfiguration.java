@@ -10,15 +10,20 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /** The key material stays inside this package; the beans are the operations others may call. */
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfiguration {
 
-  /** Read at start-up, so a missing or wrong master key stops the hub before it accepts a signal. */
+  /**
+   * Read at start-up, so a missing or wrong master key stops the hub before it accepts a signal; under the prod
+   * profile also one that nobody provisioned.
+   */
   @Bean
-  KeyFiles keyFiles(PrivacySettings settings) {
-    Aead master = MasterKey.load(settings);
+  KeyFiles keyFiles(PrivacySettings settings, Environment environment) {
+    Aead master = MasterKey.load(settings, environment.acceptsProfiles(Profiles.of("prod")));
     return new KeyFiles(settings.keyDirectory(), master);
   }
 

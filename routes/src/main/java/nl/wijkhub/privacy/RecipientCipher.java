@@ -1,6 +1,7 @@
 package nl.wijkhub.privacy;
 
 import java.security.GeneralSecurityException;
+import java.time.YearMonth;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
@@ -16,6 +17,14 @@ public final class RecipientCipher {
   RecipientCipher(DataKeys dataKeys, RecipientKeys recipientKeys) {
     this.dataKeys = dataKeys;
     this.recipientKeys = recipientKeys;
+  }
+
+  /**
+   * Whether the covenant's data key for the period may still be used: false once that period was crypto-shredded.
+   * Creates no key.
+   */
+  public boolean canSeal(String covenantId, YearMonth period) {
+    return !dataKeys.isDestroyed(covenantId, period);
   }
 
   public byte[] seal(Envelope envelope, SpecificRecordBase payload) {

@@ -9,6 +9,7 @@ import nl.wijkhub.events.Match;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.Rejection;
 import nl.wijkhub.events.RoutedSignal;
+import nl.wijkhub.events.SignalRegistration;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.Topic.Lifetime;
 
@@ -50,6 +51,14 @@ public final class Topics {
   /** Who acted in a processing step (the person), key traceId; linked to the processing log by spanId. */
   public static final Topic<AccessRecord> ACCESS_LOG =
       new Topic<>("wijkhub.access-log.v1", AccessRecord.class, 3, Lifetime.FOREVER);
+
+  /**
+   * The register of signals, key signalId, written in the transaction that routes the signal: who delivered it, under
+   * which covenant, and whether it was withdrawn, so that only its supplier may correct or withdraw it. Compacted (the
+   * latest state per signal); holds no personal data.
+   */
+  public static final Topic<SignalRegistration> SIGNAL_REGISTER =
+      new Topic<>("wijkhub.signal-register.v1", SignalRegistration.class, 3, Lifetime.COMPACTED);
 
   /**
    * Records of {@link #INDICATORS} the monitoring store could not store: the original key and value bytes as they
@@ -99,7 +108,8 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?>> all() {
-    return List.of(INDICATORS, REJECTIONS, RECEIPTS, LEDGER, PROCESSING_LOG, ACCESS_LOG, INDICATOR_DEAD_LETTERS);
+    return List.of(INDICATORS, REJECTIONS, RECEIPTS, LEDGER, PROCESSING_LOG, ACCESS_LOG, INDICATOR_DEAD_LETTERS,
+        SIGNAL_REGISTER);
   }
 
   public static String keyOf(IndicatorObservation o) {

@@ -30,6 +30,8 @@ public class SftpIntake {
   static final String RECEIPT = "wijkhubReceipt";
   /** Folder, next to the file, that the consumer moves the file into when the exchange completes. */
   static final String DONE_FOLDER = "wijkhubDoneFolder";
+  /** The partner's signals folder; its files are deliveries of signals, deleted once receipted. */
+  static final String SIGNALS = "signalen";
   static final String PROCESSED = "verwerkt";
   static final String REFUSED = "geweigerd";
 
@@ -65,6 +67,16 @@ public class SftpIntake {
     boolean trial = name.getNameCount() > 1 && name.getName(0).toString().equals(DropFolder.TRIAL);
     return trial ? delivery.asDryRun() : delivery.withIdempotencyKey("sftp:" + Spool.sha256((relativeName + '\n'
         + delivery.sha256()).getBytes(StandardCharsets.UTF_8)).substring(0, 32));
+  }
+
+  /**
+   * As {@link #spool}, for a file in the partner's {@code signalen/} folder: a delivery of signals (which labels it
+   * by content, not by its name). The folder is part of the idempotency key, so a counts file of the same name and
+   * content is another delivery.
+   */
+  public Delivery spoolSignals(@Body InputStream content, @Header(Exchange.FILE_NAME) String name,
+      @Header(Exchange.FILE_LENGTH) Long length, @ExchangeProperty(PARTNER) String partnerId) {
+    return spool(content, SIGNALS + "/" + name, length, partnerId).as(Delivery.Kind.SIGNALS);
   }
 
   /**

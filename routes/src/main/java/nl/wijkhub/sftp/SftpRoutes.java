@@ -42,6 +42,7 @@ public class SftpRoutes extends EndpointRouteBuilder {
   @Override
   public void configure() {
     accounts.all().forEach(this::route);
+    accounts.all().forEach(this::signalsRoute);
   }
 
   private void route(SftpAccount account) {
@@ -86,10 +87,63 @@ public class SftpRoutes extends EndpointRouteBuilder {
         .basic();
   }
 
+  /**
+   * {@code sftp-signalen-<partner>}: the partner's {@code signalen/} folder, through the same delivery path as a
+   * delivery of signals. A signals file is personal data: once its delivery is committed or refused and its receipt
+   * written beside it, the consumer deletes it from the server; it is never moved to {@code verwerkt/} or
+   * {@code geweigerd/}. A hub stopped after the commit finds the delivery by its idempotency key at the next poll and
+   * answers with the original receipt before deleting the file.
+   */
+  private void signalsRoute(SftpAccount account) {
+    from(signalsIncoming(account))
+        .routeId("sftp-signalen-" + account.partnerId())
+        .routeConfigurationId(DeliveryErrorHandling.ID)
+        .setProperty(SftpIntake.PARTNER, constant(account.partnerId()))
+        .bean(intake, "spoolSignals")
+        .setProperty(SftpIntake.DELIVERY, body())
+        .process(exchange -> Spool.deleteWhenDone(exchange,
+            exchange.getProperty(SftpIntake.DELIVERY, Delivery.class).content()))
+        .to(DeliveryRoute.ENDPOINT)
+        .setProperty(SftpIntake.RECEIPT, body())
+        .split(method(intake, "receiptFiles"))
+          .setHeader(Exchange.FILE_NAME, simple("${body.name()}"))
+          .setBody(simple("${body.content()}"))
+          .to(server(account, SftpIntake.SIGNALS).fileExist("Override").tempFileName("${file:onlyname}.part"))
+        .end()
+        .bean(intake, "complete");
+  }
+
+  /** As {@link #incoming}, for the signals folder alone, deleting each file once its exchange completed. */
+  private SftpEndpointConsumerBuilder signalsIncoming(SftpAccount account) {
+    Duration minAge = settings.minAge();
+    long checkInterval = Math.max(100, minAge.toMillis() / 2);
+    return server(account, SftpIntake.SIGNALS)
+        .streamDownload(true)
+        .exclude(Admission.NOT_YET_DELIVERIES + "|" + RECEIPTS)
+        .readLock("changed")
+        .readLockMinLength(0)
+        .readLockMinAge(minAge.toMillis())
+        .readLockCheckInterval(checkInterval)
+        .readLockTimeout(minAge.toMillis() * 2 + checkInterval * 4)
+        .delete(true)
+        .sortBy("file:modified")
+        .delay(settings.pollInterval().toMillis())
+        .advanced()
+        .throwExceptionOnConnectFailed(true)
+        .pollStrategy(new SftpPollFailures(account.partnerId(), address(account.location()), meters))
+        .basic();
+  }
+
   /** The partner's folder with the connection settings shared by polling and writing receipts. */
   private SftpEndpointBuilder server(SftpAccount account) {
+    return server(account, "");
+  }
+
+  /** {@code subfolder} of the partner's folder (none when empty), with the shared connection settings. */
+  private SftpEndpointBuilder server(SftpAccount account, String subfolder) {
     SftpLocation location = account.location();
-    SftpEndpointBuilder server = sftp(address(location) + "/" + location.directory())
+    SftpEndpointBuilder server = sftp(address(location) + "/" + location.directory()
+        + (subfolder.isEmpty() ? "" : "/" + subfolder))
         .username(location.user())
         .knownHostsFile(settings.knownHosts().toString())
         .strictHostKeyChecking("yes")

@@ -18,6 +18,8 @@ import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.events.Signal;
 import nl.wijkhub.events.SignalContent;
 import nl.wijkhub.events.SignalIdentity;
+import nl.wijkhub.events.SignalRegistration;
+import nl.wijkhub.events.SignalStatus;
 import nl.wijkhub.privacy.Envelope;
 import nl.wijkhub.privacy.ProcessingLog;
 import nl.wijkhub.privacy.Pseudonyms;
@@ -25,6 +27,7 @@ import nl.wijkhub.privacy.RecipientCipher;
 import nl.wijkhub.privacy.TraceIds;
 import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
+import nl.wijkhub.publish.Topics;
 
 /**
  * Routes a validated signal under the covenant that governs it: the subject becomes the covenant's pseudonym, each
@@ -36,6 +39,9 @@ final class SignalRouter {
 
   /** Why a valid signal is routed to no one; the row is refused with this code. */
   record NotRouted(String code, String message) {}
+
+  /** What became of a signal: refused with a reason, or routed (in a trial: would be) with its registration. */
+  record Outcome(Optional<NotRouted> refused, SignalRegistration registration) {}
 
   private final Covenants covenants;
   private final CovenantTopics topics;
@@ -54,8 +60,11 @@ final class SignalRouter {
     this.clock = clock;
   }
 
-  /** Routes the signal into {@code tx}; empty when routed, else why not (the refusal is logged too). */
-  Optional<NotRouted> route(ValidatedSignal validated, Delivery delivery, EventTransaction tx) {
+  /**
+   * Routes the signal into {@code tx} with its registration in the signal register, or says why not (the refusal is
+   * logged too). A trial stops after the checks: it makes no pseudonym and seals nothing, so it creates no key.
+   */
+  Outcome route(ValidatedSignal validated, Delivery delivery, EventTransaction tx) {
     Signal signal = validated.signal();
     Instant start = clock.instant();
     String traceId = TraceIds.newTraceId();
@@ -70,6 +79,23 @@ final class SignalRouter {
     if (!covenant.channels().contains(channelOf(delivery))) {
       return refuse(tx, traceId, start, signal, covenant, "KANAAL_NIET_TOEGESTAAN", "Het convenant "
           + covenant.covenantName() + " staat dit aanleverkanaal niet toe voor signalen. Er is niets doorgestuurd.");
+    }
+    YearMonth period = YearMonth.from(signal.getSignalDate());
+    if (!cipher.canSeal(covenant.covenantId(), period)) {
+      return refuse(tx, traceId, start, signal, covenant, "PERIODE_VERNIETIGD", "De bewaartermijn van het"
+          + " convenant " + covenant.covenantName() + " is voor signalen uit " + period + " verstreken en de"
+          + " gegevens van die maand zijn vernietigd. Een signaal met een datum in die maand kan niet meer worden"
+          + " gedeeld. Er is niets doorgestuurd.");
+    }
+    SignalRegistration registration = SignalRegistration.newBuilder()
+        .setSignalId(signal.getSignalId())
+        .setSupplier(signal.getSupplier())
+        .setCovenantId(covenant.covenantId())
+        .setStatus(validated.action() == RoutedSignalKind.INTREKKING ? SignalStatus.INGETROKKEN : SignalStatus.ACTIEF)
+        .setRegisteredAt(start)
+        .build();
+    if (delivery.dryRun()) {
+      return new Outcome(Optional.empty(), registration);
     }
     List<String> subject = pseudonyms.forMatching(covenant.covenantId(), covenant.matchWindow(), subjectKey(signal));
     String received = step(tx, traceId, null, "ontvangen", start, covenant, signal, subject.get(0),
@@ -87,7 +113,8 @@ final class SignalRouter {
       step(tx, traceId, pseudonymised, operation, start, covenant, signal, subject.get(0), recipient.partner(),
           null);
     }
-    return Optional.empty();
+    tx.send(Topics.SIGNAL_REGISTER, signal.getSignalId(), registration);
+    return new Outcome(Optional.empty(), registration);
   }
 
   private RoutedSignal routed(ValidatedSignal validated, CovenantVersion covenant,
@@ -155,8 +182,11 @@ final class SignalRouter {
     return recipient.permits(part + "." + field);
   }
 
-  /** Logs a row refused before routing (invalid): no covenant and no pseudonym, only who and why. */
-  void refused(EventTransaction tx, String supplier, String code) {
+  /**
+   * Logs a row refused before routing (invalid, or a correction of a signal that is not the supplier's): no covenant
+   * and no pseudonym, only who and why, and the signal referred to if any.
+   */
+  void refused(EventTransaction tx, String supplier, String code, String signalId) {
     Instant now = clock.instant();
     log.record(tx, ProcessingRecord.newBuilder()
         .setTraceId(TraceIds.newTraceId())
@@ -167,14 +197,15 @@ final class SignalRouter {
         .setStatus(ProcessingStatus.UNSET)
         .setProcessingActivityId(covenants.activityUri(Covenants.REFUSAL_ACTIVITY).toString())
         .setOrganisation(supplier)
+        .setSignalId(signalId)
         .setReasonCode(code)
         .build());
   }
 
-  private Optional<NotRouted> refuse(EventTransaction tx, String traceId, Instant start, Signal signal,
+  private Outcome refuse(EventTransaction tx, String traceId, Instant start, Signal signal,
       CovenantVersion covenant, String code, String message) {
     step(tx, traceId, null, "geweigerd", start, covenant, signal, null, signal.getSupplier(), code);
-    return Optional.of(new NotRouted(code, message));
+    return new Outcome(Optional.of(new NotRouted(code, message)), null);
   }
 
   /** Writes one processing record into the transaction and returns its span id. */

@@ -19,11 +19,13 @@ public final class SignalsKind implements DeliveryKind {
   private final ReferenceData reference;
   private final SignalValidator validator;
   private final SignalRouter router;
+  private final SignalRegister register;
 
-  SignalsKind(ReferenceData reference, SignalValidator validator, SignalRouter router) {
+  SignalsKind(ReferenceData reference, SignalValidator validator, SignalRouter router, SignalRegister register) {
     this.reference = reference;
     this.validator = validator;
     this.router = router;
+    this.register = register;
   }
 
   @Override
@@ -46,18 +48,27 @@ public final class SignalsKind implements DeliveryKind {
   public RowHandler begin(Delivery delivery, EventTransaction tx, ReceiptNotes receipt) {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown partner " + delivery.partnerId()));
+    SignalOwnership ownership = new SignalOwnership(register);
     return (row, problems) -> {
       ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
       if (signal == null) {
         // Receiving a row about a person and refusing it is a processing step too, logged in the same transaction.
-        router.refused(tx, partner.id(), problems.get(0).code());
+        router.refused(tx, partner.id(), problems.get(0).code(), null);
         return false;
       }
-      Optional<SignalRouter.NotRouted> notRouted = router.route(signal, delivery, tx);
-      if (notRouted.isPresent()) {
-        problems.add(new Problem(row.line(), null, notRouted.get().code(), notRouted.get().message(), null));
+      Optional<Problem> notOwn = ownership.check(signal, row.line());
+      if (notOwn.isPresent()) {
+        problems.add(notOwn.get());
+        router.refused(tx, partner.id(), notOwn.get().code(), signal.signal().getSignalId());
         return false;
       }
+      SignalRouter.Outcome outcome = router.route(signal, delivery, tx);
+      if (outcome.refused().isPresent()) {
+        SignalRouter.NotRouted notRouted = outcome.refused().get();
+        problems.add(new Problem(row.line(), null, notRouted.code(), notRouted.message(), null));
+        return false;
+      }
+      ownership.routed(outcome.registration());
       receipt.reference(row.line(), signal.signal().getSignalId());
       return true;
     };

@@ -136,19 +136,28 @@ class FileDropIT {
   @Test
   void signalsInTheSignalenFolderAreRoutedReceiptedAndTheFileIsDeletedNotArchived() throws IOException {
     String day = java.time.LocalDate.now().minusDays(1).toString();
-    Path file = partner.deliverSignals("elkien", "signalen.csv", "soort;bsn;naam;wijk;datum;professional;contact\n"
+    String content = "soort;bsn;naam;wijk;datum;professional;contact\n"
         + "huurachterstand;123456782;Grietje Bosma;Bilgaard;" + day + ";W. Corporatie;058-2\n"
-        + "huurachterstand;123456783;Grietje Bosma;Bilgaard;" + day + ";W. Corporatie;058-2\n");
+        + "huurachterstand;123456783;Grietje Bosma;Bilgaard;" + day + ";W. Corporatie;058-2\n";
+    // Named after the person, as a partner might: the name reaches neither the receipt nor the outbox.
+    Path file = partner.deliverSignals("elkien", "huurachterstand-grietje-bosma.csv", content);
+    String label = "signalen-" + nl.wijkhub.delivery.Spool.sha256(content.getBytes(StandardCharsets.UTF_8))
+        .substring(0, 12) + ".csv";
 
-    JsonNode receipt = partner.awaitReceipt("elkien", "signalen.csv");
+    JsonNode receipt = partner.awaitReceipt("elkien", label);
 
     assertThat(receipt.get("status").asString()).isEqualTo("PARTIALLY_ACCEPTED");
+    assertThat(receipt.get("sourceName").asString()).isEqualTo(label);
     assertThat(receipt.get("references")).hasSize(1);
     assertThat(receipt.get("errors").get(0).get("code").asString()).isEqualTo("BSN_ONGELDIG");
-    assertThat(receipt.toString()).doesNotContain("12345678", "Grietje");
+    assertThat(receipt.toString()).doesNotContain("12345678", "Grietje", "grietje");
     await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(file));
-    assertThat(partner.archived("elkien", receipt.get("submissionId").asString(), "signalen.csv")).doesNotExist();
-    assertThat(quarantined()).noneMatch(name -> name.contains("signalen"));
+    assertThat(partner.archived("elkien", receipt.get("submissionId").asString(), file.getFileName().toString()))
+        .doesNotExist();
+    assertThat(quarantined()).noneMatch(name -> name.contains("signalen") || name.contains("grietje"));
+    try (var outbox = Files.list(partner.receiptJson("elkien", label).getParent())) {
+      assertThat(outbox.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("grietje"));
+    }
   }
 
   @Test

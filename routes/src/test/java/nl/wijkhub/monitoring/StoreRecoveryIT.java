@@ -75,7 +75,10 @@ class StoreRecoveryIT {
     api = ApiClient.demoUser(port, "demo-beheer");
     staff = ApiClient.demoUser(port, "demo-programmabureau");
     store = hub.getBean(ObservationStore.class);
-    db = new JdbcTemplate(hub.getBean(javax.sql.DataSource.class));
+    // The migration's role: the hub's own owns no table and may not alter one.
+    db = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+        (String) props.get("spring.datasource.url"), TestInfrastructure.DB_OWNER,
+        TestInfrastructure.DB_OWNER_PASSWORD));
   }
 
   @AfterAll

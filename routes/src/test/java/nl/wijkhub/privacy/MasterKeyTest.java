@@ -47,4 +47,37 @@ class MasterKeyTest {
     assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "{not a keyset", absent,
         false, "g"))).isInstanceOf(KeyUnavailable.class).hasMessageContaining("master key");
   }
+
+  @Test
+  void underProdAMissingMasterKeyIsNeverCreatedAndTheHubDoesNotStart() {
+    Path file = dir.resolve("master-keyset.json");
+
+    assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "", file, true, "g"), true))
+        .isInstanceOf(KeyUnavailable.class).hasMessageContaining("prod profile")
+        .hasMessageContaining("wijkhub.privacy.kms-key-uri").hasMessageContaining("WIJKHUB_MASTER_KEYSET")
+        .hasMessageContaining(file.toString());
+    assertThat(Files.exists(file)).isFalse();
+  }
+
+  @Test
+  void underProdAMasterKeysetInsideTheKeyFolderIsRefusedEvenWhenItExists() {
+    Path keys = dir.resolve("keys");
+    new PrivacyFixture(keys, keys.resolve("master-keyset.json"));
+
+    assertThatThrownBy(() -> MasterKey.load(new PrivacySettings(keys, "", "", keys.resolve("master-keyset.json"),
+        false, "g"), true)).isInstanceOf(KeyUnavailable.class).hasMessageContaining("key folder")
+        .hasMessageContaining("wijkhub.privacy.master-keyset-file");
+  }
+
+  @Test
+  void underProdAProvisionedKeysetFileOrTheEnvironmentIsUsed() throws Exception {
+    new PrivacyFixture(dir);
+    Path provisioned = dir.resolve("master-keyset.json");
+    String json = Files.readString(provisioned);
+
+    assertThat(MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", "", provisioned, false, "g"), true))
+        .isNotNull();
+    assertThat(MasterKey.load(new PrivacySettings(dir.resolve("keys"), "", json, dir.resolve("absent.json"), true,
+        "g"), true)).isNotNull();
+  }
 }

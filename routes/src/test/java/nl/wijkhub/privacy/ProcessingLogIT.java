@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The processing log on the real broker, registry and PostgreSQL: a step's record commits with the step's
  * transaction or not at all, a view's record is confirmed before the call returns, and the materialised log is
- * append-only for the hub's own database role.
+ * append-only for the hub's own database role, which owns none of it: the migrations ran as another role.
  */
 @SpringBootTest
 @ExtendWith(TestInfrastructure.class)
@@ -89,7 +89,7 @@ class ProcessingLogIT {
   }
 
   @Test
-  void theHubsRoleMayInsertAndSelectButNeverUpdateOrDelete() throws SQLException {
+  void theHubsRoleMayInsertAndSelectButNeverUpdateDeleteDropOrAlter() throws SQLException {
     try (Connection hub = DriverManager.getConnection(TestInfrastructure.DB_URL + "?currentSchema=" + SCHEMA,
         TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD); Statement sql = hub.createStatement()) {
       String span = TraceIds.newSpanId();
@@ -102,11 +102,22 @@ class ProcessingLogIT {
       assertRefused(sql, "TRUNCATE processing_record");
       assertRefused(sql, "DELETE FROM access_record");
 
-      // The hub's role owns the table, so it can grant itself the privileges back; the trigger still refuses.
+      // The migrations ran as another role: the hub's owns neither the tables nor the trigger's function.
+      assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE schemaname = ? AND tablename ="
+          + " 'processing_record'", String.class, SCHEMA)).isEqualTo(TestInfrastructure.DB_OWNER)
+          .isNotEqualTo(TestInfrastructure.DB_USER);
+      // Not the owner, it holds no grant option: its GRANT grants nothing (PostgreSQL only warns).
       sql.execute("GRANT UPDATE, DELETE, TRUNCATE ON processing_record TO " + TestInfrastructure.DB_USER);
+      assertThat(jdbc.queryForObject("SELECT has_table_privilege(?, 'processing_record', 'UPDATE')", Boolean.class,
+          TestInfrastructure.DB_USER)).isFalse();
       assertRefused(sql, "UPDATE processing_record SET organisation = 'iemand' WHERE span_id = '" + span + "'");
       assertRefused(sql, "DELETE FROM processing_record WHERE span_id = '" + span + "'");
-      assertRefused(sql, "TRUNCATE processing_record");
+      assertRefused(sql, "ALTER TABLE processing_record DISABLE TRIGGER processing_record_append_only");
+      assertRefused(sql, "DROP TRIGGER processing_record_append_only ON processing_record");
+      assertRefused(sql, "DROP FUNCTION processing_log_append_only()");
+      assertRefused(sql, "ALTER TABLE processing_record ADD COLUMN note text");
+      assertRefused(sql, "DROP TABLE processing_record");
+      assertRefused(sql, "DROP TABLE access_record");
 
       assertThat(jdbc.queryForObject("SELECT organisation FROM processing_record WHERE span_id = ?", String.class,
           span)).isEqualTo("wijkhub");

@@ -129,6 +129,38 @@ class SignalsApiIT {
   }
 
   @Test
+  void onlyTheSupplierMayWithdrawItsSignalAndAnUnknownIdIsRefused() {
+    // Urgent, so that its content differs from the other tests' signals: the same content again is a duplicate.
+    String urgent = ", \"urgentie\": \"hoog\"";
+    String signalId = json(signal("elkien", "huurachterstand", urgent)).get("references").get(0).get("id")
+        .asString();
+    String unknown = java.util.UUID.randomUUID().toString();
+
+    HttpResponse<String> byAnother = signal("politie-leeuwarden-oost", "jongere-in-beeld",
+        urgent + ", \"actie\": \"intrekking\", \"signaal\": \"" + signalId + "\"");
+    HttpResponse<String> ofUnknown = signal("elkien", "huurachterstand",
+        urgent + ", \"actie\": \"correctie\", \"signaal\": \"" + unknown + "\"");
+    HttpResponse<String> byItsSupplier = signal("elkien", "huurachterstand",
+        urgent + ", \"actie\": \"intrekking\", \"signaal\": \"" + signalId + "\"");
+    HttpResponse<String> again = signal("elkien", "huurachterstand",
+        urgent + ", \"actie\": \"correctie\", \"signaal\": \"" + signalId + "\"");
+
+    assertThat(byAnother.statusCode()).as(byAnother.body()).isEqualTo(422);
+    assertThat(byAnother.body()).contains("SIGNAAL_NIET_VAN_U").doesNotContain(signalId, BSN, NAME);
+    assertThat(ofUnknown.statusCode()).as(ofUnknown.body()).isEqualTo(422);
+    assertThat(ofUnknown.body()).contains("SIGNAAL_ONBEKEND").doesNotContain(unknown);
+    assertThat(byItsSupplier.statusCode()).as(byItsSupplier.body()).isEqualTo(202);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(422);
+    assertThat(again.body()).contains("SIGNAAL_AL_INGETROKKEN");
+    assertThat(TopicReader.committed(PMG, RoutedSignal.class, s -> s.getSignalId().equals(signalId)))
+        .extracting(r -> r.value().getKind()).containsExactly(RoutedSignalKind.NIEUW, RoutedSignalKind.INTREKKING);
+    assertThat(TopicReader.committed(Topics.PROCESSING_LOG.name(), ProcessingRecord.class,
+        r -> signalId.equals(r.getSignalId()) && "geweigerd".equals(r.getName())))
+        .extracting(r -> r.value().getOrganisation() + " " + r.value().getReasonCode())
+        .containsExactlyInAnyOrder("politie-leeuwarden-oost SIGNAAL_NIET_VAN_U", "elkien SIGNAAL_AL_INGETROKKEN");
+  }
+
+  @Test
   void aDeliveryRefusedHalfWayLeavesNeitherItsRoutedSignalNorItsLogRecordVisible() {
     var routedBefore = TopicReader.endOffsets(PMG);
     var loggedBefore = TopicReader.endOffsets(Topics.PROCESSING_LOG.name());

@@ -25,6 +25,9 @@ public final class TestInfrastructure implements BeforeAllCallback {
   public static final String DB_URL = TestPostgres.endpoint().url();
   public static final String DB_USER = TestPostgres.endpoint().user();
   public static final String DB_PASSWORD = TestPostgres.endpoint().password();
+  /** The role that runs the migrations and owns the tables; the hub's role ({@link #DB_USER}) owns nothing. */
+  public static final String DB_OWNER = TestPostgres.endpoint().owner();
+  public static final String DB_OWNER_PASSWORD = TestPostgres.endpoint().ownerPassword();
 
   /**
    * How long a test waits for the monitoring store: a new consumer group first replays the whole shared indicators
@@ -91,6 +94,8 @@ public final class TestInfrastructure implements BeforeAllCallback {
     // Spring keeps each test class's hub alive for reuse; ten connections each would exhaust PostgreSQL's 100.
     props.put("spring.datasource.hikari.maximum-pool-size", "3");
     props.put("spring.flyway.schemas", isolation.replace('-', '_'));
+    props.put("spring.flyway.user", DB_OWNER);
+    props.put("spring.flyway.password", DB_OWNER_PASSWORD);
     props.put("wijkhub.api.demo-keys", "true");
     props.put("wijkhub.security.demo-users", "true");
     return props;

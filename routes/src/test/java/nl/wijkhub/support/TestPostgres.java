@@ -34,7 +34,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *       refuses root). A small shell watchdog, started beside it, stops that cluster and removes its folder once
  *       the test JVM is gone, also when the JVM was killed and its shutdown hook never ran.</li>
  * </ol>
- * Either way the tests get role {@code wijkhub} (password {@code wijkhub}) and database {@code wijkhub_test}.
+ * Either way the tests get role {@code wijkhub} (password {@code wijkhub}) and database {@code wijkhub_test}, and a
+ * separate owner role that runs the migrations ({@code spring.flyway.user}), so that the hub's role owns no table, as
+ * in production (docs/privacy.md). A configured database names that role in {@code WIJKHUB_TEST_DB_OWNER_USER} and
+ * {@code _PASSWORD}; without them the migrations run as the hub's role, and the processing log's owner checks fail.
  */
 public final class TestPostgres {
 
@@ -42,6 +45,10 @@ public final class TestPostgres {
   private static final String DATABASE = "wijkhub_test";
   private static final String USER = "wijkhub";
   private static final String PASSWORD = "wijkhub";
+  private static final String OWNER = "wijkhub_owner";
+  private static final String OWNER_PASSWORD = "wijkhub_owner";
+  /** The hub's role under Docker, where the image's own role is a superuser and so becomes the owner. */
+  private static final String CONTAINER_HUB = "wijkhub_hub";
   private static final Path BINARIES = Path.of("/usr/lib/postgresql");
 
   /**
@@ -51,8 +58,8 @@ public final class TestPostgres {
   public static final String RETENTION_USER = "wijkhub_retention_job";
   public static final String RETENTION_PASSWORD = "wijkhub_retention_job";
 
-  /** Where the tests connect: JDBC URL, user and password. */
-  public record Endpoint(String url, String user, String password) {}
+  /** Where the tests connect: JDBC URL, the hub's user and password, and the owner's that runs the migrations. */
+  public record Endpoint(String url, String user, String password, String owner, String ownerPassword) {}
 
   private static Endpoint endpoint;
 
@@ -69,8 +76,12 @@ public final class TestPostgres {
   }
 
   private static Optional<Endpoint> configured() {
-    return env("WIJKHUB_TEST_DB_URL").map(url -> new Endpoint(url, env("WIJKHUB_TEST_DB_USER").orElse(USER),
-        env("WIJKHUB_TEST_DB_PASSWORD").orElse(PASSWORD)));
+    return env("WIJKHUB_TEST_DB_URL").map(url -> {
+      String user = env("WIJKHUB_TEST_DB_USER").orElse(USER);
+      String password = env("WIJKHUB_TEST_DB_PASSWORD").orElse(PASSWORD);
+      return new Endpoint(url, user, password, env("WIJKHUB_TEST_DB_OWNER_USER").orElse(user),
+          env("WIJKHUB_TEST_DB_OWNER_PASSWORD").orElse(password));
+    });
   }
 
   private static boolean dockerAvailable() {
@@ -86,7 +97,14 @@ public final class TestPostgres {
         .withDatabaseName(DATABASE).withUsername(USER).withPassword(PASSWORD);
     container.start();
     Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
-    return new Endpoint(container.getJdbcUrl(), USER, PASSWORD);
+    try (Connection admin = DriverManager.getConnection(container.getJdbcUrl(), USER, PASSWORD);
+        Statement sql = admin.createStatement()) {
+      sql.execute("CREATE ROLE " + CONTAINER_HUB + " LOGIN PASSWORD '" + PASSWORD + "'");
+      sql.execute("CREATE ROLE wijkhub_retention NOLOGIN");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the test roles: " + e.getMessage(), e);
+    }
+    return new Endpoint(container.getJdbcUrl(), CONTAINER_HUB, PASSWORD, USER, PASSWORD);
   }
 
   private static Endpoint localCluster() {
@@ -113,13 +131,14 @@ public final class TestPostgres {
       try (Connection admin = DriverManager.getConnection(url + "postgres", "postgres", "");
           Statement sql = admin.createStatement()) {
         sql.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-        sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+        sql.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD '" + OWNER_PASSWORD + "'");
+        sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
         // The processing log's retention role (docs/privacy.md): the only one that may delete from it.
         sql.execute("CREATE ROLE wijkhub_retention NOLOGIN");
         sql.execute("CREATE ROLE " + RETENTION_USER + " LOGIN PASSWORD '" + RETENTION_PASSWORD + "' IN ROLE"
             + " wijkhub_retention");
       }
-      return new Endpoint(url + DATABASE, USER, PASSWORD);
+      return new Endpoint(url + DATABASE, USER, PASSWORD, OWNER, OWNER_PASSWORD);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {
