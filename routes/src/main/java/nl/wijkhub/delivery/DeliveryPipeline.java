@@ -1,5 +1,6 @@
 package nl.wijkhub.delivery;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -12,9 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +42,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every delivery takes, whatever its channel and kind: one delivery at a time, idempotency and duplicate
+ * The one path every delivery takes, whatever its channel and kind: deliveries take turns, idempotency and duplicate
  * checks, admission, rows read as a stream and handed to the delivery's {@link DeliveryKind}, and the kind's events
  * published with the rejections, the receipt and its ledger entry in one transaction. Content equal to the partner's
  * current delivery of its kind (see {@link ReceiptLedger}) gets a DUPLICATE receipt and nothing else; any other
  * content, an earlier delivery sent again included, is ingested as the newest revision. A delivery that cannot be
  * read as a whole is refused: nothing of it is published but the refusal and its receipt.
+ *
+ * <p>Group commit. A delivery of at most {@value #SHARED_MAX_BYTES} bytes (an API call, a signal) does not pay for a
+ * Kafka transaction of its own: the small deliveries that wait while a turn is taken are ingested together in the
+ * next turn and share one transaction. Each is checked, read and validated on its own first, its events held in
+ * memory ({@link StagedEvents}); only a delivery that got through whole joins the transaction, so one that fails or is
+ * refused never aborts another's rows. Each is answered only after the shared commit; when Kafka fails, every member
+ * is not published (the API answers 503, channels try again), and an unanswered commit is settled from the ledger
+ * for each member. Two deliveries whose checks depend on each other (one Idempotency-Key, the same content, or for a
+ * kind that is not {@link DeliveryKind#everyContentOnce} the same partner and kind) never share a group: the later one
+ * waits for the next, and then sees the earlier one on the ledger. Larger deliveries and trials keep a turn and a
+ * transaction of their own, streamed, so that the heap never holds more than one of them.
  */
 public class DeliveryPipeline {
+
+  /** Largest delivery that shares a transaction: its events wait in memory until the group's commit. */
+  static final long SHARED_MAX_BYTES = 64 * 1024;
+  /** Most deliveries in one shared transaction, which bounds the memory the staged events take. */
+  static final int GROUP_MAX = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipeline.class);
 
@@ -53,12 +76,17 @@ public class DeliveryPipeline {
   private final Clock clock;
   private final MeterRegistry meters;
   private final Timer ingestTime;
+  private final Timer commitTime;
+  private final DistributionSummary groupSize;
   /** Fair, so that a delivery waiting long is not overtaken by later ones. */
   private final ReentrantLock turn = new ReentrantLock(true);
+  /** Small deliveries waiting for a turn; whoever gets the turn first ingests those waiting as one group. */
+  private final Queue<Member> waiting = new ConcurrentLinkedQueue<>();
   private final Duration maxWait;
   /** A commit went unanswered and Kafka could not yet tell whether it was committed; settled before the next check. */
   private volatile boolean unsettled;
   private final FailedAttempts attempts;
+  private final Outlet ownTransaction = new OwnTransaction();
 
   /**
    * @param attempts how often a delivery may fail for a reason other than an unreachable Kafka, registry or store
@@ -76,6 +104,10 @@ public class DeliveryPipeline {
     this.meters = meters;
     this.ingestTime = Timer.builder("wijkhub.ingest.duration").description("Time to validate and publish a delivery")
         .register(meters);
+    this.commitTime = Timer.builder("wijkhub.ingest.commit").description("Time to publish and commit a transaction")
+        .register(meters);
+    this.groupSize = DistributionSummary.builder("wijkhub.ingest.group.size")
+        .description("Deliveries sharing one transaction").register(meters);
   }
 
   /**
@@ -86,12 +118,33 @@ public class DeliveryPipeline {
     // The duplicate and idempotency checks and the commit that records the receipt must not interleave with another
     // delivery's, or two retries of one request would both pass the checks and publish twice. Trials wait their turn
     // too, so that the heap never holds more than one delivery's reading state (an XLSX's shared strings).
-    awaitTurn();
+    if (delivery.dryRun() || delivery.sizeBytes() > SHARED_MAX_BYTES) {
+      awaitTurn();
+      try {
+        return ingestInTurn(delivery);
+      } finally {
+        turn.unlock();
+      }
+    }
+    Member mine = new Member(delivery);
+    waiting.add(mine);
     try {
-      return ingestInTurn(delivery);
+      awaitTurn();
+    } catch (DeliveryNotPublished e) {
+      if (waiting.remove(mine)) {
+        throw e;
+      }
+      // A group took it already; it is answered once that group's commit is done.
+      return mine.answer();
+    }
+    try {
+      while (!mine.isAnswered()) {
+        ingestGroup(drain());
+      }
     } finally {
       turn.unlock();
     }
+    return mine.answer();
   }
 
   private void awaitTurn() {
@@ -105,47 +158,224 @@ public class DeliveryPipeline {
     }
   }
 
+  private List<Member> drain() {
+    List<Member> group = new ArrayList<>();
+    for (Member next; group.size() < GROUP_MAX && (next = waiting.poll()) != null; ) {
+      group.add(next);
+    }
+    return group;
+  }
+
   private SubmissionReceipt ingestInTurn(Delivery delivery) {
     try {
       if (unsettled) {
         settle();
       }
-      if (delivery.idempotencyKey() != null) {
-        Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(),
-            delivery.idempotencyKey());
-        if (earlier.isPresent()) {
-          if (!earlier.get().getSha256().equals(delivery.sha256())) {
-            throw new IdempotencyKeyReused(earlier.get());
-          }
-          LOG.info("Delivery {} by {} is a retry of {}: its receipt again", delivery.submissionId(),
-              delivery.channel(), earlier.get().getSubmissionId());
-          return earlier.get();
-        }
+      Optional<SubmissionReceipt> earlier = retried(delivery);
+      if (earlier.isPresent()) {
+        return earlier.get();
       }
-      SubmissionReceipt receipt = ingestTime.record(() -> admission.refusal(delivery)
-          .map(problem -> publishRefusal(delivery, problem))
-          .or(() -> duplicateOf(delivery).map(original -> publish(delivery,
-              new ReceiptBuilder(delivery).duplicateOf(original, clock.instant()))))
-          .orElseGet(() -> ingestNew(delivery)));
-      count(receipt);
-      attempts.ended(delivery);
-      LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
-          receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
+      SubmissionReceipt receipt = ingestFresh(delivery, ownTransaction);
+      ended(delivery, receipt);
       return receipt;
     } catch (CommitUnanswered e) {
       return afterUnansweredCommit(e);
     } catch (PublishFailed e) {
       throw new DeliveryNotPublished(e);
     } catch (RuntimeException e) {
-      if (FailedAttempts.isTransient(e) || !attempts.exhausted(delivery)) {
-        throw e;
-      }
-      // Only the class: a message may quote the delivery's content.
-      LOG.error("Delivery {} failed {} times ({}); given up with a receipt", delivery.submissionId(),
-          attempts.maxAttempts(), e.getClass().getName());
-      SubmissionReceipt receipt = publishRefusal(delivery, attempts.problem());
+      SubmissionReceipt receipt = giveUpOrRethrow(delivery, e, ownTransaction);
       count(receipt);
       return receipt;
+    }
+  }
+
+  /**
+   * The receipt of the partner's earlier request with this Idempotency-Key, if any.
+   *
+   * @throws IdempotencyKeyReused when that request had other content
+   */
+  private Optional<SubmissionReceipt> retried(Delivery delivery) {
+    if (delivery.idempotencyKey() == null) {
+      return Optional.empty();
+    }
+    Optional<SubmissionReceipt> earlier = ledger.byIdempotencyKey(delivery.partnerId(), delivery.idempotencyKey());
+    if (earlier.isPresent()) {
+      if (!earlier.get().getSha256().equals(delivery.sha256())) {
+        throw new IdempotencyKeyReused(earlier.get());
+      }
+      LOG.info("Delivery {} by {} is a retry of {}: its receipt again", delivery.submissionId(),
+          delivery.channel(), earlier.get().getSubmissionId());
+    }
+    return earlier;
+  }
+
+  /** Refused, a duplicate or ingested: the delivery's receipt, its events sent through {@code outlet}. */
+  private SubmissionReceipt ingestFresh(Delivery delivery, Outlet outlet) {
+    return ingestTime.record(() -> admission.refusal(delivery)
+        .map(problem -> publishRefusal(delivery, problem, outlet))
+        .or(() -> duplicateOf(delivery).map(original -> publish(delivery,
+            new ReceiptBuilder(delivery).duplicateOf(original, clock.instant()), outlet)))
+        .orElseGet(() -> ingestNew(delivery, outlet)));
+  }
+
+  /**
+   * A delivery that failed: rethrown when another attempt may succeed, else given up with a refusal sent through
+   * {@code outlet}.
+   */
+  private SubmissionReceipt giveUpOrRethrow(Delivery delivery, RuntimeException e, Outlet outlet) {
+    if (FailedAttempts.isTransient(e) || !attempts.exhausted(delivery)) {
+      throw e;
+    }
+    // Only the class: a message may quote the delivery's content.
+    LOG.error("Delivery {} failed {} times ({}); given up with a receipt", delivery.submissionId(),
+        attempts.maxAttempts(), e.getClass().getName());
+    return publishRefusal(delivery, attempts.problem(), outlet);
+  }
+
+  /** A delivery has its receipt, committed. */
+  private void ended(Delivery delivery, SubmissionReceipt receipt) {
+    count(receipt);
+    attempts.ended(delivery);
+    LOG.info("Delivery {} by {}: {} ({} accepted, {} rejected{})", receipt.getSubmissionId(), receipt.getChannel(),
+        receipt.getStatus(), receipt.getAccepted(), receipt.getRejected(), receipt.getDryRun() ? ", trial" : "");
+  }
+
+  /** Ingests {@code group} in shared transactions, until every member is answered. */
+  private void ingestGroup(List<Member> group) {
+    try {
+      for (List<Member> next = group; !next.isEmpty(); ) {
+        next = ingestShared(next);
+      }
+    } finally {
+      // Nobody may wait forever: a member still unanswered here met a failure the steps above did not expect.
+      group.forEach(member -> member.fail(new DeliveryNotPublished("its group failed unexpectedly")));
+    }
+  }
+
+  /**
+   * Checks, reads and stages each member, then publishes those that got through in one transaction. Returns the
+   * members that must wait for the next group, since their checks depend on a member of this one.
+   */
+  private List<Member> ingestShared(List<Member> group) {
+    try {
+      if (unsettled) {
+        settle();
+      }
+    } catch (PublishFailed e) {
+      group.forEach(member -> member.fail(new DeliveryNotPublished(e)));
+      return List.of();
+    }
+    Set<String> claimed = new HashSet<>();
+    List<Member> deferred = new ArrayList<>();
+    List<Member> joined = new ArrayList<>();
+    for (Member member : group) {
+      List<String> claims = claims(member.delivery);
+      if (claims.stream().anyMatch(claimed::contains)) {
+        deferred.add(member);
+        continue;
+      }
+      claimed.addAll(claims);
+      if (stage(member)) {
+        joined.add(member);
+      }
+    }
+    if (!joined.isEmpty()) {
+      publishShared(joined);
+    }
+    return deferred;
+  }
+
+  /**
+   * What a member's checks depend on: its Idempotency-Key, and its content or (when only a repeat of the current
+   * delivery is a duplicate) its partner's current delivery of the kind.
+   */
+  private List<String> claims(Delivery delivery) {
+    List<String> claims = new ArrayList<>(2);
+    if (delivery.idempotencyKey() != null) {
+      claims.add("key\n" + delivery.partnerId() + '\n' + delivery.idempotencyKey());
+    }
+    claims.add(kindOf(delivery).everyContentOnce() ? "content\n" + delivery.partnerId() + '\n' + delivery.sha256()
+        : "current\n" + delivery.partnerId() + '\n' + delivery.kind());
+    return claims;
+  }
+
+  /** Checks and reads a member into its staged events; true when it joins the transaction, false when answered. */
+  private boolean stage(Member member) {
+    Delivery delivery = member.delivery;
+    try {
+      Optional<SubmissionReceipt> earlier = retried(delivery);
+      if (earlier.isPresent()) {
+        member.answer(earlier.get());
+        return false;
+      }
+      ingestFresh(delivery, member);
+      return true;
+    } catch (PublishFailed e) {
+      member.fail(new DeliveryNotPublished(e));
+    } catch (RuntimeException e) {
+      try {
+        giveUpOrRethrow(delivery, e, member);
+        return true;
+      } catch (RuntimeException failure) {
+        member.fail(failure);
+      }
+    }
+    return false;
+  }
+
+  /** One transaction for every joined member's events, receipt and ledger entry; each answered after the commit. */
+  private void publishShared(List<Member> joined) {
+    groupSize.record(joined.size());
+    try {
+      commitTime.record(() -> {
+        try (EventTransaction tx = publisher.begin(false)) {
+          for (Member member : joined) {
+            member.staged.sendInto(tx);
+            tx.send(Topics.RECEIPTS, member.delivery.submissionId(), member.receipt);
+            member.entry = ReceiptLedger.entryOf(member.receipt, member.delivery.kind().name());
+            member.written = tx.send(Topics.LEDGER, member.delivery.submissionId(), member.entry);
+          }
+          try {
+            tx.commit();
+          } catch (PublishFailed e) {
+            throw new CommitUnanswered(null, e);
+          }
+        }
+      });
+    } catch (CommitUnanswered e) {
+      settleShared(joined, e);
+      return;
+    } catch (PublishFailed e) {
+      joined.forEach(member -> member.fail(new DeliveryNotPublished(e)));
+      return;
+    }
+    for (Member member : joined) {
+      member.staged.committed();
+      ledger.record(member.receipt, member.entry, offsetOf(member.written));
+      ended(member.delivery, member.receipt);
+      member.answer(member.receipt);
+    }
+  }
+
+  /** As {@link #afterUnansweredCommit}, for every member of a shared transaction: all of it or none was committed. */
+  private void settleShared(List<Member> joined, CommitUnanswered unanswered) {
+    try {
+      settle();
+    } catch (PublishFailed e) {
+      LOG.warn("A shared commit of {} deliveries went unanswered and Kafka cannot tell yet whether it was committed",
+          joined.size());
+      joined.forEach(member -> member.fail(new DeliveryNotPublished(unanswered.getCause())));
+      return;
+    }
+    for (Member member : joined) {
+      if (ledger.isCommitted(member.delivery.submissionId())) {
+        ledger.remember(member.receipt);
+        meters.counter("wijkhub.commits.settled", "outcome", "committed").increment();
+        count(member.receipt);
+        member.answer(member.receipt);
+      } else {
+        member.fail(new DeliveryNotPublished(unanswered.getCause()));
+      }
     }
   }
 
@@ -201,27 +431,27 @@ public class DeliveryPipeline {
     return ledger.latest(partnerId, sha256);
   }
 
-  private SubmissionReceipt ingestNew(Delivery delivery) {
+  private SubmissionReceipt ingestNew(Delivery delivery, Outlet outlet) {
     DeliveryFormat format = delivery.format().orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown format: " + delivery.sourceName()));
     // A refusal on either pass ends the delivery with a receipt; the re-read is the last try, never a retry.
     try {
       try {
-        return ingestRows(delivery, format, null);
+        return ingestRows(delivery, format, null, outlet);
       } catch (EncodingChanged e) {
         LOG.info("Delivery is not UTF-8 beyond its first block; reading it again as Windows-1252");
-        return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252);
+        return ingestRows(delivery, format, CharsetSniffer.WINDOWS_1252, outlet);
       }
     } catch (DeliveryRefused e) {
-      return publishRefusal(delivery, e.problem());
+      return publishRefusal(delivery, e.problem(), outlet);
     }
   }
 
-  private SubmissionReceipt ingestRows(Delivery delivery, DeliveryFormat format, Charset charset) {
+  private SubmissionReceipt ingestRows(Delivery delivery, DeliveryFormat format, Charset charset, Outlet outlet) {
     DeliveryKind kind = kindOf(delivery);
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
     List<Problem> problems = new ArrayList<>();
-    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
+    try (EventTransaction tx = outlet.begin(delivery)) {
       RowHandler rows = kind.begin(delivery, tx, receipt);
       RowSink sink = row -> {
         if (row.isBlank()) {
@@ -240,7 +470,7 @@ public class DeliveryPipeline {
         }
       };
       read(delivery, kind.layout(), format, charset, sink);
-      return commit(tx, delivery, receipt);
+      return outlet.finish(tx, delivery, receipt.build(clock.instant()));
     }
   }
 
@@ -301,41 +531,111 @@ public class DeliveryPipeline {
     void read(InputStream in) throws IOException;
   }
 
-  private SubmissionReceipt publishRefusal(Delivery delivery, Problem problem) {
+  private SubmissionReceipt publishRefusal(Delivery delivery, Problem problem, Outlet outlet) {
     ReceiptBuilder receipt = new ReceiptBuilder(delivery);
     receipt.error(problem);
-    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
+    try (EventTransaction tx = outlet.begin(delivery)) {
       tx.send(Topics.REJECTIONS, delivery.submissionId(), rejection(delivery, kindOf(delivery), problem));
-      return commit(tx, delivery, receipt);
+      return outlet.finish(tx, delivery, receipt.build(clock.instant()));
     }
   }
 
-  private SubmissionReceipt publish(Delivery delivery, SubmissionReceipt receipt) {
-    try (EventTransaction tx = publisher.begin(delivery.dryRun())) {
-      return commit(tx, delivery, receipt);
+  private SubmissionReceipt publish(Delivery delivery, SubmissionReceipt receipt, Outlet outlet) {
+    try (EventTransaction tx = outlet.begin(delivery)) {
+      return outlet.finish(tx, delivery, receipt);
     }
   }
 
-  private SubmissionReceipt commit(EventTransaction tx, Delivery delivery, ReceiptBuilder builder) {
-    return commit(tx, delivery, builder.build(clock.instant()));
+  /** Where a delivery's events go: a transaction of its own, or its share of a group's. */
+  private interface Outlet {
+
+    EventTransaction begin(Delivery delivery);
+
+    /** Ends the delivery's part of {@code tx} with its receipt; returns the receipt. */
+    SubmissionReceipt finish(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt);
   }
 
-  /** Sends the receipt and its ledger entry into the delivery's transaction and commits it. */
-  private SubmissionReceipt commit(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt) {
-    tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
-    if (delivery.dryRun()) {
-      tx.commit();
+  /** The delivery's own transaction, committed with its receipt and ledger entry at once. */
+  private final class OwnTransaction implements Outlet {
+
+    @Override
+    public EventTransaction begin(Delivery delivery) {
+      return publisher.begin(delivery.dryRun());
+    }
+
+    /** Sends the receipt and its ledger entry into the delivery's transaction and commits it. */
+    @Override
+    public SubmissionReceipt finish(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt) {
+      tx.send(Topics.RECEIPTS, delivery.submissionId(), receipt);
+      if (delivery.dryRun()) {
+        tx.commit();
+        return receipt;
+      }
+      LedgerEntry entry = ReceiptLedger.entryOf(receipt, delivery.kind().name());
+      Future<RecordMetadata> written = tx.send(Topics.LEDGER, delivery.submissionId(), entry);
+      try {
+        commitTime.record(tx::commit);
+      } catch (PublishFailed e) {
+        throw new CommitUnanswered(receipt, e);
+      }
+      ledger.record(receipt, entry, offsetOf(written));
       return receipt;
     }
-    LedgerEntry entry = ReceiptLedger.entryOf(receipt, delivery.kind().name());
-    Future<RecordMetadata> written = tx.send(Topics.LEDGER, delivery.submissionId(), entry);
-    try {
-      tx.commit();
-    } catch (PublishFailed e) {
-      throw new CommitUnanswered(receipt, e);
+  }
+
+  /**
+   * A small delivery waiting to be ingested with others: its staged events and receipt once it has been read, and
+   * the answer its caller waits for. Its outlet stages: a second read (another character set) starts afresh.
+   */
+  private static final class Member implements Outlet {
+
+    private final Delivery delivery;
+    private final CompletableFuture<SubmissionReceipt> outcome = new CompletableFuture<>();
+    private StagedEvents staged;
+    private SubmissionReceipt receipt;
+    private LedgerEntry entry;
+    private Future<RecordMetadata> written;
+
+    Member(Delivery delivery) {
+      this.delivery = delivery;
     }
-    ledger.record(receipt, entry, offsetOf(written));
-    return receipt;
+
+    @Override
+    public EventTransaction begin(Delivery delivery) {
+      staged = new StagedEvents();
+      return staged;
+    }
+
+    @Override
+    public SubmissionReceipt finish(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt) {
+      this.receipt = receipt;
+      return receipt;
+    }
+
+    boolean isAnswered() {
+      return outcome.isDone();
+    }
+
+    void answer(SubmissionReceipt receipt) {
+      outcome.complete(receipt);
+    }
+
+    /** Fails the member unless it was answered already. */
+    void fail(RuntimeException failure) {
+      outcome.completeExceptionally(failure);
+    }
+
+    /** Waits for the answer; a failure is thrown as it was met, so that channels tell its kind as before. */
+    SubmissionReceipt answer() {
+      try {
+        return outcome.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw e;
+      }
+    }
   }
 
   private static long offsetOf(Future<RecordMetadata> written) {

@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxDeliverySize largest delivery ingested in one transaction; it must ingest within
  *     wijkhub.kafka.transaction-timeout (about 4 MB/s is a safe floor), larger ones are refused with a receipt
- * @param maxWait how long a delivery waits for the one being ingested before it (deliveries are ingested one at a
- *     time); then it is not taken: polling channels try again at the next poll, the API answers 503
+ * @param maxWait how long a delivery waits for its turn (deliveries take turns; small ones waiting together share
+ *     the next turn, see {@link DeliveryPipeline}); then it is not taken: polling channels try again at the next
+ *     poll, the API answers 503
  * @param maxFailedAttempts attempts a delivery gets when it fails for a reason other than an unreachable Kafka,
  *     registry or store; then it is given up with a REJECTED receipt ({@link FailedAttempts#GIVEN_UP}) and moved
  *     like a refused delivery

@@ -8,11 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +42,20 @@ final class KeyFiles {
 
   private final Path directory;
   private final Aead master;
+  /**
+   * Keysets already unwrapped, with the identity of the file each came from. Unwrapping and parsing on every use made
+   * up much of a signal's time; a file that was replaced (a restore) or removed (a destroyed key) is seen by its
+   * attributes, read on every use, so a stale keyset is never handed out.
+   */
+  private final Map<String, Unwrapped> unwrapped = new HashMap<>();
+
+  private record Unwrapped(Object fileKey, FileTime modified, long size, KeysetHandle keyset) {
+
+    boolean isOf(BasicFileAttributes file) {
+      return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime())
+          && size == file.size();
+    }
+  }
 
   KeyFiles(Path directory, Aead master) {
     this.directory = directory;
@@ -49,12 +69,23 @@ final class KeyFiles {
 
   synchronized Optional<KeysetHandle> read(String name) {
     Path file = fileOf(name);
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(TinkJsonProtoKeysetFormat.parseEncryptedKeyset(Files.readString(file), master,
-          name.getBytes(StandardCharsets.UTF_8)));
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        unwrapped.remove(name);
+        return Optional.empty();
+      }
+      Unwrapped known = unwrapped.get(name);
+      if (known != null && known.isOf(attributes)) {
+        return Optional.of(known.keyset());
+      }
+      KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(Files.readString(file), master,
+          name.getBytes(StandardCharsets.UTF_8));
+      unwrapped.put(name, new Unwrapped(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
+          keyset));
+      return Optional.of(keyset);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read key " + name, e);
     } catch (GeneralSecurityException e) {
@@ -89,6 +120,7 @@ final class KeyFiles {
             java.nio.file.StandardOpenOption.SYNC);
       }
       Files.deleteIfExists(fileOf(name));
+      unwrapped.remove(name);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot destroy key " + name, e);
     }
@@ -118,6 +150,24 @@ final class KeyFiles {
   /** Names of every stored key, e.g. {@code data/pmg-leeuwarden-oost/2026-11}. */
   synchronized List<String> names() {
     return namesIn(directory);
+  }
+
+  /**
+   * Names of the stored keys directly in the folder {@code prefix}, e.g. {@code pseudonym/pmg-leeuwarden-oost}:
+   * listing one folder per signal instead of walking every key there is.
+   */
+  synchronized List<String> namesUnder(String prefix) {
+    Path folder = directory.resolve(prefix);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+          .map(f -> prefix + "/" + f.substring(0, f.length() - ".json".length()))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder, e);
+    }
   }
 
   static List<String> namesIn(Path folder) {

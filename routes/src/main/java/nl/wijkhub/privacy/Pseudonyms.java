@@ -94,7 +94,7 @@ public final class Pseudonyms {
 
   private List<Long> versions(String covenant) {
     String prefix = PREFIX + covenant + "/";
-    return keys.names().stream().filter(n -> n.startsWith(prefix))
+    return keys.namesUnder(PREFIX + covenant).stream()
         .map(n -> Long.parseLong(n.substring(prefix.length()))).sorted().toList();
   }
 

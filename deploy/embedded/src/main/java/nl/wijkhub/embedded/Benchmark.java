@@ -124,30 +124,20 @@ public final class Benchmark {
   private record Options(long rows, int rounds, boolean big, Path jfr) {
 
     static Options parse(String[] args) {
+      BenchmarkSupport.Arguments arguments = new BenchmarkSupport.Arguments(args);
       long rows = 1_000_000;
-      int rounds = 3;
       boolean big = false;
-      Path jfr = null;
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--rows" -> rows = Long.parseLong(value(args, ++i));
-          case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+      for (String option = arguments.nextOwn(); option != null; option = arguments.nextOwn()) {
+        switch (option) {
+          case "--rows" -> rows = Long.parseLong(arguments.value());
           case "--big" -> big = true;
-          case "--jfr" -> jfr = Path.of(value(args, ++i)).toAbsolutePath();
-          default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+          default -> throw BenchmarkSupport.Arguments.unknown(option);
         }
       }
-      if (rows < 1 || rounds < 1) {
-        throw new IllegalArgumentException("--rows and --rounds must be at least 1");
+      if (rows < 1) {
+        throw new IllegalArgumentException("--rows must be at least 1");
       }
-      return new Options(rows, rounds, big, jfr);
-    }
-
-    private static String value(String[] args, int i) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(args[i - 1] + " needs a value");
-      }
-      return args[i];
+      return new Options(rows, arguments.rounds(), big, arguments.jfr());
     }
   }
 
@@ -230,7 +220,7 @@ public final class Benchmark {
         // Without the store's route: it would otherwise be storing the warm-up's rows during the measured ingest.
         "-Dcamel.main.java-routes-exclude-pattern=**/MonitoringStoreRoute*"));
     if (jfr != null) {
-      jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+      jvm.add(BenchmarkSupport.flightRecording(jfr));
     }
     progress("Starting %s (log %s)", name, data.resolve("hub.log"));
     try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, jvm)) {

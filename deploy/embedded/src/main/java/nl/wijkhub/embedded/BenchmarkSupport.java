@@ -22,14 +22,74 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What the benchmarks ({@link Benchmark}, {@link SignalBenchmark}) share: a main that works in a temporary
- * directory and keeps it on failure, a hub started on a round's stack, medians, and the machine and version lines of
- * the report.
+ * What the benchmarks ({@link Benchmark}, {@link SignalBenchmark}) share: the options every one takes, a main that
+ * works in a temporary directory and keeps it on failure, a hub started on a round's stack, medians, and the machine
+ * and version lines of the report.
  */
 final class BenchmarkSupport {
 
-  /** Generous: on a shared 2-core machine under load a hub has taken more than two minutes to start. */
-  private static final Duration HUB_STARTUP = Duration.ofMinutes(5);
+  /**
+   * The command line of a benchmark: takes the options every benchmark has ({@code --rounds R}, default 3, and
+   * {@code --jfr FILE}) itself and hands each other one to the benchmark, through {@link #nextOwn()}.
+   */
+  static final class Arguments {
+
+    private final String[] args;
+    private int next;
+    private int rounds = 3;
+    private Path jfr;
+
+    Arguments(String[] args) {
+      this.args = args;
+    }
+
+    /** The next option that is the benchmark's own, or null at the end; the shared ones are taken on the way. */
+    String nextOwn() {
+      while (next < args.length) {
+        String option = args[next++];
+        switch (option) {
+          case "--rounds" -> rounds = Integer.parseInt(value());
+          case "--jfr" -> jfr = Path.of(value()).toAbsolutePath();
+          default -> {
+            return option;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** The value of the option just returned by {@link #nextOwn()}. */
+    String value() {
+      if (next >= args.length) {
+        throw new IllegalArgumentException(args[next - 1] + " needs a value");
+      }
+      return args[next++];
+    }
+
+    int rounds() {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be at least 1");
+      }
+      return rounds;
+    }
+
+    /** Where the first round's hub records a JFR profile, written when it stops; null for none. */
+    Path jfr() {
+      return jfr;
+    }
+
+    static IllegalArgumentException unknown(String option) {
+      return new IllegalArgumentException("Unknown option " + option);
+    }
+  }
+
+  /** The JVM argument that has a hub record a JFR profile into {@code file} when it stops. */
+  static String flightRecording(Path file) {
+    return "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file;
+  }
+
+  /** Generous: on a shared 2-core machine under load (average above 30) a hub has taken more than five minutes. */
+  private static final Duration HUB_STARTUP = Duration.ofMinutes(10);
 
   /** One benchmark's run in {@code work}; returns the report to print. */
   @FunctionalInterface

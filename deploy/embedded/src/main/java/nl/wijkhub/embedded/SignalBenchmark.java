@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./wijkhub bench --signals [--seconds S] [--rounds R]}: the latency from the API accepting a signal to its
- * arrival on the MultiTeam's topic, at {@value #RATE} signals a second, compared with Kafka's own end-to-end latency
- * tool on the same broker.
+ * {@code ./wijkhub bench --signals [--seconds S] [--rounds R] [--jfr FILE]}: the latency from the API accepting a
+ * signal to its arrival on the MultiTeam's topic, at {@value #RATE} signals a second, compared with Kafka's own
+ * end-to-end latency tool on the same broker; and the latency of a match.
  *
  * <p>Per round (default 3), each on a fresh broker, registry and hub (as {@link Benchmark}'s rounds):
  * <ol>
@@ -49,24 +49,33 @@ import org.slf4j.LoggerFactory;
  *       answer does not hold up the next signal). Latency = the consumer's poll returning the record that holds the
  *       signal's id (from the 202 answer's {@code references[0].id}) minus the start of its request. Every
  *       accepted signal must arrive within {@value #ARRIVAL_TIMEOUT_SECONDS} s. p50 and p99 by nearest rank.
+ *   <li>Matches: {@value #SECOND_SUPPLIER} signals the first {@value #MATCH_SIGNALS} (at most) of those persons at
+ *       the same pace, so that each makes a match. Match latency = a read_committed consumer's poll returning the
+ *       {@code Match} on {@value #MATCH_TOPIC} that names the second signal minus that signal's 202 answer (the
+ *       matcher commits once a second: {@code wijkhub.matches.commit-interval}).
  *   <li>Baseline, after the hub has stopped, on the same broker: {@code EndToEndLatency} with acks=all sends as
  *       many records as were measured, with the average key and value sizes of the hub's records.
  * </ol>
  *
  * <p>Prints a Markdown table with every round and the medians, and as its last line
- * {@code signals_rate=50 p50_ms=… p99_ms=… baseline_p99_ms=…} (medians over the rounds).
+ * {@code signals_rate=50 p50_ms=… p99_ms=… baseline_p99_ms=… match_p99_ms=…} (medians over the rounds).
+ * {@code --jfr FILE} has the first round's hub record a JFR profile into FILE, written when it stops.
  */
 public final class SignalBenchmark {
 
   static final int RATE = 50;
   static final String PARTNER = "politie-leeuwarden-oost";
+  /** Signals about the same persons as {@link #PARTNER}'s, so that each makes a match. */
+  static final String SECOND_SUPPLIER = "gemeente-leeuwarden";
   static final String TOPIC = "wijkhub.multiteam.pmg-leeuwarden-oost.v1";
+  static final String MATCH_TOPIC = "wijkhub.multiteam.pmg-leeuwarden-oost.matches.v1";
+  /** At most this many second signals per round, each about a person of the measured signals. */
+  static final int MATCH_SIGNALS = 250;
   static final int WARM_UP_SIGNALS = 250;
   static final int ARRIVAL_TIMEOUT_SECONDS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(SignalBenchmark.class);
-  private static final String USAGE = "usage: ./wijkhub bench --signals [--seconds S] [--rounds R]";
-  private static final String API_KEY = "demo-" + PARTNER;
+  private static final String USAGE = "usage: ./wijkhub bench --signals [--seconds S] [--rounds R] [--jfr FILE]";
   /** Four times the pace, so that the limit never shapes what is measured. */
   private static final int REQUESTS_PER_MINUTE = 4 * 60 * RATE;
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
@@ -81,7 +90,7 @@ public final class SignalBenchmark {
 
   /** One round's measured signals and the tool's figures right after. */
   record Round(int signals, double sentPerSecond, long p50Nanos, long p99Nanos, long maxNanos, int keySize,
-      int valueSize, EndToEndLatencyRunner.Result tool) {
+      int valueSize, EndToEndLatencyRunner.Result tool, int matches, long matchP50Nanos, long matchP99Nanos) {
 
     double p50Ms() {
       return p50Nanos / MS;
@@ -91,36 +100,36 @@ public final class SignalBenchmark {
       return p99Nanos / MS;
     }
 
+    double matchP50Ms() {
+      return matchP50Nanos / MS;
+    }
+
+    double matchP99Ms() {
+      return matchP99Nanos / MS;
+    }
+
     /** The hub's p99 over the tool's, which prints whole milliseconds: at least 1 ms, so the ratio stays finite. */
     double ratio() {
       return p99Ms() / Math.max(tool.p99Ms(), 1);
     }
   }
 
-  record Options(int seconds, int rounds) {
+  record Options(int seconds, int rounds, Path jfr) {
 
     static Options parse(String[] args) {
+      BenchmarkSupport.Arguments arguments = new BenchmarkSupport.Arguments(args);
       int seconds = 30;
-      int rounds = 3;
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
+      for (String option = arguments.nextOwn(); option != null; option = arguments.nextOwn()) {
+        switch (option) {
           case "--signals" -> { }
-          case "--seconds" -> seconds = Integer.parseInt(value(args, ++i));
-          case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
-          default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+          case "--seconds" -> seconds = Integer.parseInt(arguments.value());
+          default -> throw BenchmarkSupport.Arguments.unknown(option);
         }
       }
-      if (seconds < 1 || rounds < 1) {
-        throw new IllegalArgumentException("--seconds and --rounds must be at least 1");
+      if (seconds < 1) {
+        throw new IllegalArgumentException("--seconds must be at least 1");
       }
-      return new Options(seconds, rounds);
-    }
-
-    private static String value(String[] args, int i) {
-      if (i >= args.length) {
-        throw new IllegalArgumentException(args[i - 1] + " needs a value");
-      }
-      return args[i];
+      return new Options(seconds, arguments.rounds(), arguments.jfr());
     }
   }
 
@@ -164,23 +173,30 @@ public final class SignalBenchmark {
     URI api = URI.create("http://" + FreePorts.LOOPBACK + ":" + port + "/api/v1/signals");
     int signals = Latencies.sends(options.seconds(), RATE);
     progress("Round %d of %d: starting a hub (log %s)", round, options.rounds(), data.resolve("hub.log"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dwijkhub.api.demo-keys=true",
+        "-Dwijkhub.api.requests-per-minute=" + REQUESTS_PER_MINUTE));
+    if (round == 1 && options.jfr() != null) {
+      jvm.add(BenchmarkSupport.flightRecording(options.jfr()));
+    }
     Measurement measured;
-    try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, List.of("-Xmx256m",
-        "-Dwijkhub.api.demo-keys=true", "-Dwijkhub.api.requests-per-minute=" + REQUESTS_PER_MINUTE))) {
+    long[] matchLatencies;
+    try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, jvm)) {
       progress("Warming up: %d signals at %d/s", WARM_UP_SIGNALS, RATE);
-      Map<String, Long> warmUp = send(api, WARM_UP_SIGNALS);
-      try (Arrivals arrivals = Arrivals.start(bootstrap)) {
+      Map<String, Sent> warmUp = send(api, PARTNER, nextPerson.getAndAdd(WARM_UP_SIGNALS), WARM_UP_SIGNALS);
+      try (Arrivals arrivals = Arrivals.start(bootstrap, TOPIC)) {
         arrivals.await(warmUp.keySet(), hub);
         progress("Measuring: %d signals at %d/s", signals, RATE);
         long first = System.nanoTime();
-        Map<String, Long> starts = send(api, signals);
-        long last = starts.values().stream().mapToLong(Long::longValue).max().orElse(first);
-        arrivals.await(starts.keySet(), hub);
-        long[] latencies = starts.entrySet().stream()
-            .mapToLong(start -> arrivals.at(start.getKey()) - start.getValue())
+        long firstPerson = nextPerson.getAndAdd(signals);
+        Map<String, Sent> sent = send(api, PARTNER, firstPerson, signals);
+        long last = sent.values().stream().mapToLong(Sent::start).max().orElse(first);
+        arrivals.await(sent.keySet(), hub);
+        long[] latencies = sent.entrySet().stream()
+            .mapToLong(signal -> arrivals.at(signal.getKey()) - signal.getValue().start())
             .toArray();
         measured = new Measurement(latencies, Latencies.achievedPerSecond(first, last, signals),
             arrivals.averageKeySize(), arrivals.averageValueSize());
+        matchLatencies = matches(api, hub, bootstrap, firstPerson, Math.min(signals, MATCH_SIGNALS));
       }
     }
     progress("Baseline: EndToEndLatency, %d records of %d + %d bytes, acks=all", signals, measured.keySize(),
@@ -189,20 +205,43 @@ public final class SignalBenchmark {
         .run("bench.e2e-latency-" + round, signals, measured.keySize(), measured.valueSize());
     Round result = new Round(signals, measured.sentPerSecond(), Latencies.percentile(measured.latencies(), 50),
         Latencies.percentile(measured.latencies(), 99), Latencies.percentile(measured.latencies(), 100),
-        measured.keySize(), measured.valueSize(), tool);
-    progress("Round %d: hub p50 %.1f ms, p99 %.1f ms; tool p50 %d ms, p99 %d ms", round, result.p50Ms(),
-        result.p99Ms(), tool.p50Ms(), tool.p99Ms());
+        measured.keySize(), measured.valueSize(), tool, matchLatencies.length,
+        Latencies.percentile(matchLatencies, 50), Latencies.percentile(matchLatencies, 99));
+    progress("Round %d: hub p50 %.1f ms, p99 %.1f ms; tool p50 %d ms, p99 %d ms; match p99 %.1f ms", round,
+        result.p50Ms(), result.p99Ms(), tool.p50Ms(), tool.p99Ms(), result.matchP99Ms());
     return result;
   }
 
   private record Measurement(long[] latencies, double sentPerSecond, int keySize, int valueSize) {}
 
+  /** When a signal's request started and when its 202 answer came ({@link System#nanoTime()}). */
+  private record Sent(long start, long accepted) {}
+
   /**
-   * Sends {@code count} signals at {@value #RATE}/s, each when it is due; returns each accepted signal's id with the
-   * {@link System#nanoTime()} its request started, once every answer is in. Fails unless every answer is 202.
+   * The match latency: {@value #SECOND_SUPPLIER} signals each of {@code count} persons that {@value #PARTNER}
+   * signalled from {@code firstPerson} on, at {@value #RATE}/s; per signal, the 202 answer (the signal accepted) to
+   * the read_committed consumer's poll returning the {@code Match} that names it.
    */
-  private Map<String, Long> send(URI api, int count) throws InterruptedException {
-    Map<String, Long> starts = new ConcurrentHashMap<>();
+  private long[] matches(URI api, HubProcess hub, String bootstrap, long firstPerson, int count)
+      throws InterruptedException {
+    try (Arrivals matches = Arrivals.start(bootstrap, MATCH_TOPIC)) {
+      progress("Matching: %d signals of %s about persons %s signalled, at %d/s", count, SECOND_SUPPLIER, PARTNER,
+          RATE);
+      Map<String, Sent> sent = send(api, SECOND_SUPPLIER, firstPerson, count);
+      matches.await(sent.keySet(), hub);
+      return sent.entrySet().stream()
+          .mapToLong(signal -> matches.at(signal.getKey()) - signal.getValue().accepted())
+          .toArray();
+    }
+  }
+
+  /**
+   * Sends {@code count} signals of {@code partner} at {@value #RATE}/s about the persons from {@code firstPerson} on,
+   * each when it is due; returns each accepted signal's id with when it was sent and accepted, once every answer is
+   * in. Fails unless every answer is 202.
+   */
+  private Map<String, Sent> send(URI api, String partner, long firstPerson, int count) throws InterruptedException {
+    Map<String, Sent> sent = new ConcurrentHashMap<>();
     List<CompletableFuture<Void>> answers = new ArrayList<>(count);
     LocalDate yesterday = LocalDate.now(AMSTERDAM).minusDays(1);
     long origin = System.nanoTime();
@@ -213,18 +252,19 @@ public final class SignalBenchmark {
       }
       HttpRequest request = HttpRequest.newBuilder(api)
           .timeout(ANSWER_TIMEOUT)
-          .header("Authorization", "Bearer " + API_KEY)
+          .header("Authorization", "Bearer demo-" + partner)
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(signalJson(nextPerson.getAndIncrement(), yesterday),
+          .POST(HttpRequest.BodyPublishers.ofString(signalJson(firstPerson + i, yesterday, professional(partner)),
               StandardCharsets.UTF_8))
           .build();
       long start = System.nanoTime();
       answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(answer -> {
+        long accepted = System.nanoTime();
         Matcher id = REFERENCE_ID.matcher(answer.body());
         if (answer.statusCode() != 202 || !id.find()) {
           throw new IllegalStateException("The API answered " + answer.statusCode() + ": " + answer.body());
         }
-        starts.put(id.group(1), start);
+        sent.put(id.group(1), new Sent(start, accepted));
       }));
     }
     try {
@@ -236,16 +276,21 @@ public final class SignalBenchmark {
       throw new IllegalStateException("The API did not answer every signal within " + ANSWER_TIMEOUT.toSeconds()
           + " s", e);
     }
-    return starts;
+    return sent;
   }
 
-  /** One signal about a made-up young person, as the police's neighbourhood officer would send it. */
-  static String signalJson(long person, LocalDate date) {
+  /** Who signals for {@code partner}: the neighbourhood officer, or the municipality's youth worker. */
+  private static String professional(String partner) {
+    return PARTNER.equals(partner) ? "Wijkagent Benchmark" : "Jongerenwerker Benchmark";
+  }
+
+  /** One signal about a made-up young person, as {@code professional} would send it. */
+  static String signalJson(long person, LocalDate date, String professional) {
     return String.format(Locale.ROOT, """
         [{"soort":"jongere-in-beeld","bsn":"%s","naam":"Benchmark Persoon %d","geboortedatum":"2010-05-01",\
         "adres":"Benchmarkstraat %d, 8925 AA Leeuwarden","wijk":"bilgaard","datum":"%s",\
-        "professional":"Wijkagent Benchmark","contact":"wijkagent@example.org","urgentie":"normaal",\
-        "toelichting":"Signaal voor de benchmark"}]""", bsn(person), person, person % 200 + 1, date);
+        "professional":"%s","contact":"signalen@example.org","urgentie":"normaal",\
+        "toelichting":"Signaal voor de benchmark"}]""", bsn(person), person, person % 200 + 1, date, professional);
   }
 
   /**
@@ -275,8 +320,8 @@ public final class SignalBenchmark {
   }
 
   /**
-   * A read_committed consumer of raw bytes on the MultiTeam topic in a thread of its own, noting for every signal id
-   * in a record's value the {@link System#nanoTime()} at which the poll that returned it came back.
+   * A read_committed consumer of raw bytes on one topic (signals or matches) in a thread of its own, noting for every
+   * signal id in a record's value the {@link System#nanoTime()} at which the poll that first returned it came back.
    */
   private static final class Arrivals implements AutoCloseable {
 
@@ -285,16 +330,18 @@ public final class SignalBenchmark {
     private final AtomicLong keyBytes = new AtomicLong();
     private final AtomicLong valueBytes = new AtomicLong();
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
     private final Thread thread;
     private volatile RuntimeException failure;
 
-    private Arrivals(KafkaConsumer<byte[], byte[]> consumer) {
+    private Arrivals(KafkaConsumer<byte[], byte[]> consumer, String topic) {
       this.consumer = consumer;
-      this.thread = new Thread(this::poll, "signal-arrivals");
+      this.topic = topic;
+      this.thread = new Thread(this::poll, "arrivals-" + topic);
     }
 
-    /** Assigned to every partition from the beginning; the topic exists once the first signal was accepted. */
-    static Arrivals start(String bootstrapServers) {
+    /** Assigned to every partition from the beginning; the topics exist once the first signal was accepted. */
+    static Arrivals start(String bootstrapServers, String topic) {
       KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
           ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
           ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -302,17 +349,17 @@ public final class SignalBenchmark {
           ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS,
           ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
           ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-      List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(60));
+      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60));
       if (partitions == null || partitions.isEmpty()) {
         consumer.close();
-        throw new IllegalStateException("Topic " + TOPIC + " does not exist after the warm-up's signals");
+        throw new IllegalStateException("Topic " + topic + " does not exist after the warm-up's signals");
       }
       List<TopicPartition> assigned = partitions.stream()
-          .map(info -> new TopicPartition(TOPIC, info.partition()))
+          .map(info -> new TopicPartition(topic, info.partition()))
           .toList();
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
-      Arrivals arrivals = new Arrivals(consumer);
+      Arrivals arrivals = new Arrivals(consumer, topic);
       arrivals.thread.start();
       return arrivals;
     }
@@ -354,7 +401,7 @@ public final class SignalBenchmark {
             throw new IllegalStateException("The hub exited; see " + hub.logFile());
           }
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("Signal " + id + " did not arrive on " + TOPIC + " within "
+            throw new IllegalStateException("Signal " + id + " did not arrive on " + topic + " within "
                 + ARRIVAL_TIMEOUT_SECONDS + " s; see " + hub.logFile());
           }
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
@@ -383,25 +430,31 @@ public final class SignalBenchmark {
 
   private String report(List<Round> rounds) throws IOException {
     StringBuilder out = new StringBuilder();
-    out.append("| round | signals | sent/s | p50 ms | p99 ms | max ms | tool p50 ms | tool p99 ms | p99 ratio |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.append("| round | signals | sent/s | p50 ms | p99 ms | max ms | tool p50 ms | tool p99 ms | p99 ratio"
+            + " | matches | match p50 ms | match p99 ms |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < rounds.size(); i++) {
       Round round = rounds.get(i);
-      out.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | %d | %.1f |%n", i + 1,
-          round.signals(), round.sentPerSecond(), round.p50Ms(), round.p99Ms(), round.maxNanos() / MS,
-          round.tool().p50Ms(), round.tool().p99Ms(), round.ratio()));
+      out.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %.1f | %.1f | %.1f | %d | %d | %.1f | %d | %.1f"
+              + " | %.1f |%n", i + 1, round.signals(), round.sentPerSecond(), round.p50Ms(), round.p99Ms(),
+          round.maxNanos() / MS, round.tool().p50Ms(), round.tool().p99Ms(), round.ratio(), round.matches(),
+          round.matchP50Ms(), round.matchP99Ms()));
     }
     double p50 = median(rounds, Round::p50Ms);
     double p99 = median(rounds, Round::p99Ms);
     long toolP99 = Math.round(median(rounds, round -> round.tool().p99Ms()));
-    out.append(String.format(Locale.ROOT, "| **median of %d** | | | %.1f | **%.1f** | | %d | %d | %.1f |%n",
-            rounds.size(), p50, p99, Math.round(median(rounds, round -> round.tool().p50Ms())), toolP99,
-            median(rounds, Round::ratio)))
+    double matchP99 = median(rounds, Round::matchP99Ms);
+    out.append(String.format(Locale.ROOT, "| **median of %d** | | | %.1f | **%.1f** | | %d | %d | %.1f | | %.1f"
+                + " | **%.1f** |%n", rounds.size(), p50, p99, Math.round(median(rounds, round -> round.tool().p50Ms())),
+            toolP99, median(rounds, Round::ratio), median(rounds, Round::matchP50Ms), matchP99))
         .append('\n')
         .append("| setting | value |\n")
         .append("|---|---|\n")
         .append(String.format(Locale.ROOT, "| signals | %d/s for %d s per round, one per request, after %d"
             + " warm-up signals; partner %s |%n", RATE, options.seconds(), WARM_UP_SIGNALS, PARTNER))
+        .append(String.format(Locale.ROOT, "| matches | then up to %d signals of %s at %d/s, each about a person"
+            + " %s signalled; latency from the 202 answer to the read_committed poll returning the Match on %s |%n",
+            MATCH_SIGNALS, SECOND_SUPPLIER, RATE, PARTNER, MATCH_TOPIC))
         .append(String.format(Locale.ROOT, "| record size | key %d + value %d bytes (average of the hub's records;"
             + " the tool sends the same) |%n", rounds.get(0).keySize(), rounds.get(0).valueSize()))
         .append("| latency | request start to the read_committed consumer's poll returning the record (fetch.max"
@@ -410,8 +463,9 @@ public final class SignalBenchmark {
         .append(BenchmarkSupport.loadAverage()).append(" at the end |\n")
         .append("| java | ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append(" |\n\n")
-        .append(String.format(Locale.ROOT, "signals_rate=%d p50_ms=%.1f p99_ms=%.1f baseline_p99_ms=%d%n", RATE,
-            p50, p99, toolP99));
+        .append(String.format(Locale.ROOT,
+            "signals_rate=%d p50_ms=%.1f p99_ms=%.1f baseline_p99_ms=%d match_p99_ms=%.1f%n", RATE, p50, p99, toolP99,
+            matchP99));
     return out.toString();
   }
 

@@ -3,6 +3,7 @@ package nl.wijkhub.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,19 +29,25 @@ class SignalBenchmarkTest {
 
   @Test
   void aSignalCarriesTheGivenDateAndTheBsnOfItsPerson() {
-    String json = SignalBenchmark.signalJson(7, LocalDate.of(2026, 11, 30));
+    String json = SignalBenchmark.signalJson(7, LocalDate.of(2026, 11, 30), "Wijkagent Benchmark");
 
     assertThat(json).startsWith("[{").endsWith("}]")
         .contains("\"datum\":\"2026-11-30\"", "\"bsn\":\"" + SignalBenchmark.bsn(7) + "\"",
-            "\"soort\":\"jongere-in-beeld\"", "\"wijk\":\"bilgaard\"");
+            "\"soort\":\"jongere-in-beeld\"", "\"wijk\":\"bilgaard\"",
+            "\"professional\":\"Wijkagent Benchmark\"");
   }
 
   @Test
   void optionsDefaultToThirtySecondsInThreeRounds() {
     assertThat(SignalBenchmark.Options.parse(new String[] {"--signals"}))
-        .isEqualTo(new SignalBenchmark.Options(30, 3));
-    assertThat(SignalBenchmark.Options.parse(new String[] {"--signals", "--seconds", "10", "--rounds", "1"}))
-        .isEqualTo(new SignalBenchmark.Options(10, 1));
+        .isEqualTo(new SignalBenchmark.Options(30, 3, null));
+    assertThat(SignalBenchmark.Options.parse(new String[] {"--signals", "--seconds", "10", "--rounds", "1",
+        "--jfr", "hub.jfr"}))
+        .isEqualTo(new SignalBenchmark.Options(10, 1, Path.of("hub.jfr").toAbsolutePath()));
+    assertThatThrownBy(() -> SignalBenchmark.Options.parse(new String[] {"--rounds"}))
+        .hasMessage("--rounds needs a value");
+    assertThatThrownBy(() -> SignalBenchmark.Options.parse(new String[] {"--rounds", "0"}))
+        .hasMessage("--rounds must be at least 1");
     assertThatThrownBy(() -> SignalBenchmark.Options.parse(new String[] {"--rows", "5"}))
         .hasMessage("Unknown option --rows");
     assertThatThrownBy(() -> SignalBenchmark.Options.parse(new String[] {"--seconds", "0"}))

@@ -1,0 +1,231 @@
+package nl.wijkhub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import nl.wijkhub.counts.CountsKind;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.TopicProvisioner;
+import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.TestInfrastructure;
+import nl.wijkhub.support.TopicReader;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Small deliveries that wait while a commit is under way share the next transaction, on the real broker. The first
+ * commit is held at a gate until the others are waiting for their turn, so that which deliveries form a group is
+ * certain rather than left to timing.
+ */
+@ExtendWith(TestInfrastructure.class)
+class GroupCommitIT {
+
+  private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
+  /** Passes the 11-test: a count with it is a signal sent down the wrong path, refused as a whole. */
+  private static final String BSN_LIKE = "111222333";
+
+  @TempDir
+  Path files;
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final AtomicBoolean gateArmed = new AtomicBoolean();
+  private final CountDownLatch atGate = new CountDownLatch(1);
+  private final CountDownLatch openGate = new CountDownLatch(1);
+  private ReceiptLedger ledger;
+  private SubmissionPublisher publisher;
+
+  @AfterEach
+  void close() {
+    openGate.countDown();
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (ledger != null) {
+      ledger.close();
+    }
+  }
+
+  @Test
+  void twoPartnersShareACommitAndARefusedMemberTakesNoOneElsesRows() throws Exception {
+    DeliveryPipeline pipeline = pipeline();
+    String marker = "groep " + UUID.randomUUID();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    Ingest library = Ingest.start(pipeline, dbieb(marker + " bibliotheek"));
+    Ingest school = Ingest.start(pipeline, voOost(marker + " school", ""));
+    Ingest refused = Ingest.start(pipeline, voOost(marker + " geweigerd", BSN_LIKE));
+    awaitWaitingForTheirTurn(library, school, refused);
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(library.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(school.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(refused.receipt().getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+    assertThat(refused.receipt().getErrors()).singleElement()
+        .satisfies(error -> assertThat(error.getCode()).isEqualTo(PersonalData.refusal(3L, "toelichting").code()));
+    // The refused delivery's first row was read and staged before the second refused it: it is on no topic, and the
+    // rows of the deliveries beside it in the transaction are all there, once.
+    assertThat(observations(marker + " geweigerd")).isEmpty();
+    for (String rows : List.of(" eerste", " bibliotheek", " school")) {
+      assertThat(observations(marker + rows)).as(rows).hasSize(2);
+    }
+    // The first commit alone; then the library and one school delivery (two partners) together with the refusal;
+    // the other school delivery waited for a group of its own, since the school's current delivery decides it.
+    DistributionSummary groups = meters.summary("wijkhub.ingest.group.size");
+    assertThat(groups.count()).isEqualTo(3);
+    assertThat(groups.totalAmount()).isEqualTo(4.0);
+  }
+
+  @Test
+  void twoRequestsWithOneIdempotencyKeyAtOncePublishOnce() throws Exception {
+    DeliveryPipeline pipeline = pipeline();
+    String marker = "sleutel " + UUID.randomUUID();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    String key = "groep-" + UUID.randomUUID();
+    String content = HEADER + "huiswerkbegeleiding-kinderen;Bilgaard;2017;5;" + marker + "\n";
+    Ingest one = Ingest.start(pipeline, delivery("vo-oost", content).withIdempotencyKey(key));
+    Ingest other = Ingest.start(pipeline, delivery("vo-oost", content).withIdempotencyKey(key));
+    awaitWaitingForTheirTurn(one, other);
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    SubmissionReceipt receipt = one.receipt();
+    assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(other.receipt().getSubmissionId()).isEqualTo(receipt.getSubmissionId());
+    assertThat(TopicReader.committed(Topics.LEDGER.name(), LedgerEntry.class,
+        entry -> key.equals(entry.getIdempotencyKey()))).hasSize(1);
+    assertThat(observations(marker)).hasSize(1);
+  }
+
+  /** Starts {@code delivery} and waits until its commit is held at the gate, so that later ones must wait. */
+  private Ingest holdFirstCommit(DeliveryPipeline pipeline, Delivery delivery) throws InterruptedException {
+    gateArmed.set(true);
+    Ingest first = Ingest.start(pipeline, delivery);
+    assertThat(atGate.await(60, TimeUnit.SECONDS)).as("the first commit reached the gate").isTrue();
+    return first;
+  }
+
+  private static void awaitWaitingForTheirTurn(Ingest... ingests) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> Stream.of(ingests)
+        .allMatch(ingest -> ingest.thread.getState() == Thread.State.TIMED_WAITING));
+  }
+
+  /** One delivery ingested in a thread of its own. */
+  private record Ingest(Thread thread, FutureTask<SubmissionReceipt> answer) {
+
+    static Ingest start(DeliveryPipeline pipeline, Delivery delivery) {
+      FutureTask<SubmissionReceipt> answer = new FutureTask<>(() -> pipeline.ingest(delivery));
+      Thread thread = new Thread(answer, "ingest-" + delivery.submissionId());
+      thread.start();
+      return new Ingest(thread, answer);
+    }
+
+    SubmissionReceipt receipt() throws Exception {
+      return answer.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private Delivery dbieb(String marker) throws IOException {
+    return delivery("dbieb", HEADER + "taalmaatjes-gekoppeld;Bilgaard;2017;3;" + marker + "\n"
+        + "taalmaatjes-gekoppeld;Vrijheidswijk;2017;4;" + marker + "\n");
+  }
+
+  /** A school's two rows; the second's toelichting is {@code secondNote}. */
+  private Delivery voOost(String marker, String secondNote) throws IOException {
+    return delivery("vo-oost", HEADER + "huiswerkbegeleiding-kinderen;Bilgaard;2017;3;" + marker + "\n"
+        + "huiswerkbegeleiding-kinderen;Vrijheidswijk;2017;4;" + (secondNote.isEmpty() ? marker : secondNote) + "\n");
+  }
+
+  private Delivery delivery(String partner, String content) throws IOException {
+    Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".csv"), content);
+    return Delivery.of(partner, "API", "telling.csv", file, Spool.sha256(file), Files.size(file),
+        Clock.systemUTC().instant());
+  }
+
+  private static List<IndicatorObservation> observations(String marker) {
+    return TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
+        o -> marker.equals(o.getNote())).stream().map(r -> r.value()).toList();
+  }
+
+  private DeliveryPipeline pipeline() {
+    String isolation = TestInfrastructure.isolation();
+    Map<String, String> hub = TestInfrastructure.hubProperties(files, isolation);
+    String bootstrap = TestInfrastructure.stack().broker().bootstrapServers();
+    String registry = TestInfrastructure.stack().registry().nativeApiUrl();
+    KafkaSettings settings = new KafkaSettings(bootstrap, hub.get("wijkhub.kafka.registry-url"),
+        isolation + "-ingest", Duration.ofMinutes(1), (short) 1, Duration.ofDays(400), Duration.ofSeconds(30),
+        Map.of(
+            "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+            "value.serializer", "nl.wijkhub.publish.CachedSchemaAvroSerializer",
+            "apicurio.registry.url", registry,
+            "apicurio.registry.auto-register", "true",
+            "apicurio.registry.headers.enabled", "false",
+            "apicurio.registry.as-confluent", "true",
+            "apicurio.registry.use-id", "contentId"),
+        Map.of(
+            "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+            "value.deserializer", "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+            "apicurio.registry.url", registry,
+            "apicurio.registry.headers.enabled", "false",
+            "apicurio.registry.as-confluent", "true",
+            "apicurio.registry.use-id", "contentId",
+            "apicurio.registry.use-specific-avro-reader", "true"));
+    TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", bootstrap), (short) 1, settings.excerptRetention());
+    ledger = new ReceiptLedger(() -> new KafkaConsumer<>(settings.consumerProperties()), Duration.ofSeconds(30));
+    ledger.start();
+    publisher = new SubmissionPublisher(() -> new GatedProducer(settings.producerProperties()));
+    publisher.initialise();
+    return new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
+        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
+        Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
+  }
+
+  /** A producer whose next commit, once the gate is armed, waits until the test opens the gate. */
+  private final class GatedProducer extends KafkaProducer<String, Object> {
+
+    GatedProducer(Map<String, Object> properties) {
+      super(properties);
+    }
+
+    @Override
+    public void commitTransaction() {
+      if (gateArmed.getAndSet(false)) {
+        atGate.countDown();
+        try {
+          openGate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      super.commitTransaction();
+    }
+  }
+}
