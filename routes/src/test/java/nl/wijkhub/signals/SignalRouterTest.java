@@ -25,6 +25,7 @@ import nl.wijkhub.events.SignalType;
 import nl.wijkhub.events.Urgency;
 import nl.wijkhub.privacy.PrivacyFixture;
 import nl.wijkhub.privacy.ProcessingLog;
+import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topic;
@@ -67,7 +68,7 @@ class SignalRouterTest {
     ProcessingLog log = new ProcessingLog(new SubmissionPublisher(() -> {
       throw new AssertionError("steps go into the delivery's transaction");
     }));
-    return new SignalRouter(COVENANTS, new MultiTeamTopics(COVENANTS), privacy.pseudonyms, privacy.cipher, log,
+    return new SignalRouter(COVENANTS, new CovenantTopics(COVENANTS), privacy.pseudonyms, privacy.cipher, log,
         privacy.clock);
   }
 
