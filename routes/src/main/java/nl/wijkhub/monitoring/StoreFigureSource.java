@@ -29,7 +29,8 @@ final class StoreFigureSource implements FigureSource {
     Map<FigureKey, List<PartnerPart>> parts = new LinkedHashMap<>();
     for (StoredObservation o : store.current(new ObservationQuery(programme, null, null, null, null))) {
       parts.computeIfAbsent(new FigureKey(o.programme(), o.indicator(), o.wijk(), o.period()),
-          key -> new ArrayList<>()).add(new PartnerPart(o.partner(), Count.of(o.value())));
+          key -> new ArrayList<>()).add(new PartnerPart(o.partner(),
+          o.withheld() ? Count.withheld() : Count.of(o.value())));
     }
     return parts.entrySet().stream().map(e -> new Figure(e.getKey().programme(), e.getKey().indicator(),
         e.getKey().wijk(), e.getKey().period(), e.getValue())).toList();
