@@ -32,7 +32,7 @@ final class ValueParser {
   private static final Pattern DUTCH_GROUPED = Pattern.compile("[1-9]\\d{0,2}(\\.\\d{3})+(,\\d+)?");
   private static final Pattern AMBIGUOUS = Pattern.compile("[1-9]\\d{0,2}[.,]\\d{3}");
   /** {@code <5}, {@code < 5}; any other bound is refused, since the dashboard's ranges assume partners use 5. */
-  private static final Pattern BELOW = Pattern.compile("<\\s*(\\S*)");
+  private static final Pattern BELOW = Pattern.compile("<\\s*(.*)");
 
   /** The bound partners suppress below; the same as the dashboard's {@code Count.SOURCE_THRESHOLD}. */
   static final int WITHHELD_BELOW = 5;

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
-import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.publish.KafkaSettings;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -22,10 +21,10 @@ class MonitoringConfiguration {
     return new ObservationStore(dataSource);
   }
 
-  /** What the dashboard, the report and the completeness matrix read. */
+  /** What the dashboard, the report and the completeness matrix read; the store writer keeps it current. */
   @Bean
-  FigureSource figureSource(ObservationStore store) {
-    return new StoreFigureSource(store);
+  LiveFigureSource figureSource(ObservationStore store) {
+    return new LiveFigureSource(store);
   }
 
   @Bean(destroyMethod = "close")
@@ -34,8 +33,8 @@ class MonitoringConfiguration {
   }
 
   @Bean
-  StoreWriter storeWriter(ObservationStore store, ObservationDecoder decoder) {
-    return new StoreWriter(store, decoder);
+  StoreWriter storeWriter(ObservationStore store, ObservationDecoder decoder, LiveFigureSource figures) {
+    return new StoreWriter(store, decoder, figures);
   }
 
   @Bean(destroyMethod = "close")

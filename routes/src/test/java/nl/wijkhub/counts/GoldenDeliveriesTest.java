@@ -119,9 +119,10 @@ class GoldenDeliveriesTest {
     }
 
     for (Path file : List.of(csv, json, xlsx)) {
-      assertThat(outcome(file, "dbieb").lines().skip(1)).as(file.getFileName().toString()).containsExactly(
-          "status ACCEPTED", "2 accepted taalmaatjes-gekoppeld bilgaard 2024 <5",
-          "3 accepted taalmaatjes-gekoppeld oud-oost 2024 12");
+      // Lines differ per format (a JSON line is the position in the array), so they are left out.
+      assertThat(outcome(file, "dbieb").lines().skip(1).map(l -> l.replaceFirst("^\\d+ ", "")))
+          .as(file.getFileName().toString()).containsExactly("status ACCEPTED",
+              "accepted taalmaatjes-gekoppeld bilgaard 2024 <5", "accepted taalmaatjes-gekoppeld oud-oost 2024 12");
     }
   }
 
