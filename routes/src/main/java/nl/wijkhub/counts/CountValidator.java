@@ -62,6 +62,7 @@ final class CountValidator {
         .setWijk(wijk)
         .setPeriod(period)
         .setValue(value.value())
+        .setWithheld(value.withheld())
         .setNote(note)
         .setPartner(partner.id())
         .setSubmissionId(delivery.submissionId())

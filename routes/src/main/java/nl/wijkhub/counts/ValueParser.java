@@ -8,11 +8,16 @@ import nl.wijkhub.delivery.Problem;
  * other than a group of three is a decimal point ({@code 12.5}); full Dutch notation with several thousands groups or
  * a decimal comma is read as such ({@code 1.234.567}, {@code 1.234,5}). A single separator followed by exactly three
  * digits ({@code 1.521}, {@code 1,521}) could be a thousands sign or a fraction, so it is refused rather than guessed.
+ * A partner that suppresses small numbers at source writes {@code <5}: a value from 1 to 4 that it does not give.
  */
 final class ValueParser {
 
-  /** A parse outcome: the value, or the reason it is not one. */
-  record Parsed(double value, String code, String message) {
+  /**
+   * A parse outcome: the value, or the reason it is not one.
+   *
+   * @param withheld true for {@code <5}: the partner withheld a value from 1 to 4 at source; {@code value} is then 0
+   */
+  record Parsed(double value, boolean withheld, String code, String message) {
 
     boolean ok() {
       return code == null;
@@ -25,6 +30,11 @@ final class ValueParser {
   // nor ambiguous.
   private static final Pattern DUTCH_GROUPED = Pattern.compile("[1-9]\\d{0,2}(\\.\\d{3})+(,\\d+)?");
   private static final Pattern AMBIGUOUS = Pattern.compile("[1-9]\\d{0,2}[.,]\\d{3}");
+  /** {@code <5}, {@code < 5}; any other bound is refused, since the dashboard's ranges assume partners use 5. */
+  private static final Pattern BELOW = Pattern.compile("<\\s*(.*)");
+
+  /** The bound partners suppress below; the same as the dashboard's {@code Count.SOURCE_THRESHOLD}. */
+  static final int WITHHELD_BELOW = 5;
 
   private ValueParser() {}
 
@@ -35,6 +45,10 @@ final class ValueParser {
     }
     if (text.startsWith("-")) {
       return problem("WAARDE_NEGATIEF", "De waarde '" + text + "' is negatief. Een telling is 0 of meer.");
+    }
+    var below = BELOW.matcher(text);
+    if (below.matches()) {
+      return withheld(below.group(1), text);
     }
     if (exact) {
       return number(text.replace(',', '.'), text);
@@ -70,10 +84,19 @@ final class ValueParser {
     return !text.isEmpty();
   }
 
+  private static Parsed withheld(String bound, String written) {
+    if (bound.equals(String.valueOf(WITHHELD_BELOW))) {
+      return new Parsed(0, true, null, null);
+    }
+    return problem("WAARDE_AFGESCHERMD_ONGELDIG", "De waarde '" + Problem.excerpt(written) + "' kan de hub niet"
+        + " lezen. Een aantal van 1 tot en met 4 dat jullie afschermen, schrijf je als <" + WITHHELD_BELOW
+        + "; een ander aantal schrijf je helemaal uit.");
+  }
+
   private static Parsed number(String normalised, String written) {
     try {
       double value = Double.parseDouble(normalised);
-      return Double.isFinite(value) ? new Parsed(value, null, null) : notANumber(written);
+      return Double.isFinite(value) ? new Parsed(value, false, null, null) : notANumber(written);
     } catch (NumberFormatException e) {
       return notANumber(written);
     }
@@ -85,6 +108,6 @@ final class ValueParser {
   }
 
   private static Parsed problem(String code, String message) {
-    return new Parsed(Double.NaN, code, message);
+    return new Parsed(Double.NaN, false, code, message);
   }
 }

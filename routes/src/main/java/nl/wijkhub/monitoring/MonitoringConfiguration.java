@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import nl.wijkhub.completeness.Arrivals;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
-import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.ReceiptLedger;
 import org.apache.camel.CamelContext;
@@ -24,10 +23,10 @@ class MonitoringConfiguration {
     return new ObservationStore(dataSource);
   }
 
-  /** What the dashboard, the report and the completeness matrix read. */
+  /** What the dashboard, the report and the completeness matrix read; the store writer keeps it current. */
   @Bean
-  FigureSource figureSource(ObservationStore store) {
-    return new StoreFigureSource(store);
+  LiveFigureSource figureSource(ObservationStore store) {
+    return new LiveFigureSource(store);
   }
 
   /** When and through which channel each figure arrived, for the completeness matrix and the reminders. */
@@ -48,8 +47,8 @@ class MonitoringConfiguration {
   }
 
   @Bean
-  StoreWriter storeWriter(ObservationStore store, ObservationDecoder decoder) {
-    return new StoreWriter(store, decoder);
+  StoreWriter storeWriter(ObservationStore store, ObservationDecoder decoder, LiveFigureSource figures) {
+    return new StoreWriter(store, decoder, figures);
   }
 
   @Bean(destroyMethod = "close")

@@ -29,13 +29,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ObservationsController {
 
-  /** One figure as the API returns it. */
+  /**
+   * One figure as the API returns it.
+   *
+   * @param value the sum of the exactly known values
+   * @param withheldParts how many partners withheld their value at source ("&lt;5"); each adds 1 to 4 to value
+   */
   public record FigureView(String programme, String indicator, String indicatorName, String unit, String wijk,
-      String period, double value, List<PartnerValue> partners, Indicator.Figure target) {}
+      String period, double value, int withheldParts, List<PartnerValue> partners, Indicator.Figure target) {}
 
-  /** What one partner delivered: its latest revision for the figure's key. */
-  public record PartnerValue(String partner, double value, String note, String submissionId, long revision,
-      Instant receivedAt) {}
+  /** What one partner delivered: its latest revision for the figure's key; withheld at source when so flagged. */
+  public record PartnerValue(String partner, double value, boolean withheld, String note, String submissionId,
+      long revision, Instant receivedAt) {}
 
   /** A page of figures; {@code next} is the cursor of the following page, null on the last one. */
   public record Page(List<FigureView> observations, String next) {}
@@ -83,7 +88,7 @@ public class ObservationsController {
     Indicator indicator = reference.indicator(key.programme(), key.indicator()).orElse(null);
     return new FigureView(key.programme(), key.indicator(), indicator == null ? null : indicator.name(),
         indicator == null ? null : indicator.unit(), key.wijk(), key.period(), f.total(),
-        f.partners().stream().map(ObservationsController::partnerValue).toList(),
+        f.withheldParts(), f.partners().stream().map(ObservationsController::partnerValue).toList(),
         indicator == null ? null : indicator.target());
   }
 
@@ -110,7 +115,7 @@ public class ObservationsController {
   }
 
   private static PartnerValue partnerValue(StoredObservation o) {
-    return new PartnerValue(o.partner(), o.value(), o.note(), o.submissionId(), o.revision(), o.receivedAt());
+    return new PartnerValue(o.partner(), o.value(), o.withheld(), o.note(), o.submissionId(), o.revision(), o.receivedAt());
   }
 
   private static String encode(FigureKey key) {

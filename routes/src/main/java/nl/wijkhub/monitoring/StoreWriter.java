@@ -10,7 +10,8 @@ import nl.wijkhub.events.IndicatorObservation;
  * the rebuild alike. A batch is stored at once; when the database refuses it for a record's content, its records
  * are stored one at a time and each refused one is handed to the caller's {@link Refusals} with its reason. A
  * failure that is not the record's (the database is unreachable) is thrown, so the caller retries the whole batch.
- * Writes are serialised: two writers inserting the same new key at once would otherwise collide.
+ * Writes are serialised: two writers inserting the same new key at once would otherwise collide. What is committed
+ * is handed to the {@link LiveFigureSource}, so the dashboard's figures follow the store without reading it again.
  */
 final class StoreWriter {
 
@@ -22,10 +23,14 @@ final class StoreWriter {
 
   private final ObservationStore store;
   private final ObservationDecoder decoder;
+  private final LiveFigureSource live;
+  /** True while {@link #replaceAll} refills the store: its batches are not committed until the refill ends. */
+  private boolean refilling;
 
-  StoreWriter(ObservationStore store, ObservationDecoder decoder) {
+  StoreWriter(ObservationStore store, ObservationDecoder decoder, LiveFigureSource live) {
     this.store = store;
     this.decoder = decoder;
+    this.live = live;
   }
 
   /** Stores what it can and returns how many records were stored. */
@@ -42,26 +47,43 @@ final class StoreWriter {
     }
     try {
       store.store(batch);
+      committed(batch);
       return batch.size();
     } catch (RuntimeException e) {
       retryUnlessRecordFault(e, batch.size());
     }
-    int stored = 0;
+    List<IndicatorObservation> stored = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       try {
         store.store(List.of(batch.get(i)));
-        stored++;
+        stored.add(batch.get(i));
       } catch (RuntimeException e) {
         retryUnlessRecordFault(e, 1);
         refusals.refused(decoded.get(i), StoreFailures.reason(e));
       }
     }
-    return stored;
+    committed(stored);
+    return stored.size();
   }
 
-  /** Empties the store and refills it in one transaction; other writers wait until it is committed. */
+  /**
+   * Empties the store and refills it in one transaction; other writers wait until it is committed. The live
+   * figures forget everything afterwards, committed or not, and are read again from the store.
+   */
   synchronized void replaceAll(Runnable refill) {
-    store.replaceAll(refill);
+    refilling = true;
+    try {
+      store.replaceAll(refill);
+    } finally {
+      refilling = false;
+      live.forget();
+    }
+  }
+
+  private void committed(List<IndicatorObservation> batch) {
+    if (!refilling) {
+      live.stored(batch);
+    }
   }
 
   /** Database errors can quote the rows they failed on; only the reason leaves this method. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import nl.wijkhub.dashboard.Count;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.dashboard.FigureSource.Figure;
@@ -65,11 +66,12 @@ final class OverviewBuilder {
     Map<String, Overview.Pillar> pillars = new LinkedHashMap<>();
     Map<String, Map<String, List<Overview.IndicatorRow>>> rows = new LinkedHashMap<>();
     Map<String, String> pillarNumbers = new LinkedHashMap<>();
+    Map<String, List<Figure>> byIndicator = all.stream().collect(Collectors.groupingBy(Figure::indicator));
     for (YearlyReport.Row row : report.rows()) {
       pillarNumbers.putIfAbsent(row.pillar(), row.number().substring(0, row.number().indexOf('.')));
       rows.computeIfAbsent(row.pillar(), p -> new LinkedHashMap<>())
           .computeIfAbsent(row.intervention(), i -> new ArrayList<>())
-          .add(indicator(programme, row, year, years, all, report));
+          .add(indicator(programme, row, year, years, byIndicator.getOrDefault(row.indicator(), List.of()), report));
     }
     rows.forEach((pillar, interventions) -> pillars.put(pillar, new Overview.Pillar(pillarNumbers.get(pillar),
         pillar, interventions.entrySet().stream()

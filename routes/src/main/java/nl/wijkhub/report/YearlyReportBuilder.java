@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import nl.wijkhub.dashboard.Count;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.dashboard.FigureSource.Figure;
@@ -47,7 +48,9 @@ public final class YearlyReportBuilder {
   public YearlyReport build(String programmeId, int year, boolean internal) {
     Programme programme = reference.programmes().stream().filter(p -> p.id().equals(programmeId)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Unknown programme " + programmeId));
-    List<Figure> all = figures.figures(programmeId);
+    // Per indicator once, so that each row looks at its own figures rather than the whole programme's.
+    Map<String, List<Figure>> byIndicator = figures.figures(programmeId).stream()
+        .collect(Collectors.groupingBy(Figure::indicator));
     LocalDate asOf = min(LocalDate.of(year, 12, 31), LocalDate.now(clock));
     Map<String, Integer> pillarNumbers = pillarNumbers(programmeId);
     Map<String, Integer> positions = new LinkedHashMap<>();
@@ -55,9 +58,10 @@ public final class YearlyReportBuilder {
     for (Indicator indicator : reference.indicators(programmeId)) {
       int pillarNumber = pillarNumbers.get(indicator.pillar());
       int position = positions.merge(indicator.pillar(), 1, Integer::sum);
-      Realised realised = realised(programme, indicator.code(), String.valueOf(year), all, internal);
-      Target target = target(indicator, year, all);
-      Status status = status(indicator, realised, target, programme, all, asOf);
+      List<Figure> own = byIndicator.getOrDefault(indicator.code(), List.of());
+      Realised realised = realised(programme, indicator.code(), String.valueOf(year), own, internal);
+      Target target = target(indicator, year, own);
+      Status status = status(indicator, realised, target, programme, own, asOf);
       rows.add(new YearlyReport.Row(pillarNumber + "." + position, indicator.pillar(), indicator.intervention(),
           layout.outcome(programmeId, indicator.pillar(), indicator.intervention()), indicator.code(),
           indicator.name(), indicator.unit(), realised == null ? null : realised.value(),

@@ -67,6 +67,18 @@ class CountValidatorTest {
   }
 
   @Test
+  void valueWithheldAtSourceBecomesAWithheldObservation() {
+    IndicatorObservation observation = validate("dbieb", row(5, "taalmaatjes-gekoppeld", "bilgaard", "2024", "<5",
+        null));
+
+    assertThat(problems).isEmpty();
+    assertThat(observation.getWithheld()).isTrue();
+    assertThat(observation.getValue()).isZero();
+    assertThat(validate("dbieb", row(6, "taalmaatjes-gekoppeld", "bilgaard", "2024", "4", null)).getWithheld())
+        .as("a small number written out is exact").isFalse();
+  }
+
+  @Test
   void partnerOfSterkVoorNoordGetsItsOwnProgramme() {
     IndicatorObservation observation = validate("bibliotheek-aan-de-vliet",
         row(2, "taalkoppels", "De Heuvel", "2023", "40", null));

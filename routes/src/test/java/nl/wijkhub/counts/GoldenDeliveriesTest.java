@@ -3,6 +3,7 @@ package nl.wijkhub.counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
@@ -24,8 +25,13 @@ import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.delivery.ReceiptBuilder;
 import nl.wijkhub.delivery.RowSink;
 import nl.wijkhub.reference.Partner;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real-looking partner exports in {@code src/test/resources/deliveries/}, each with a {@code .expected} file beside
@@ -83,6 +89,43 @@ class GoldenDeliveriesTest {
                 "6 WAARDE_DUBBELZINNIG waarde"))));
   }
 
+  /** A partner that suppresses small numbers at source writes "<5", in a CSV, as JSON text or in a sheet's cell. */
+  @Test
+  void valueWithheldAtSourceIsAcceptedInEveryFormat(@TempDir Path dir) throws IOException {
+    Path csv = Files.writeString(dir.resolve("afgeschermd.csv"),
+        "indicator;wijk;periode;waarde\ntaalmaatjes-gekoppeld;bilgaard;2024;<5\ntaalmaatjes-gekoppeld;oud-oost;2024;12\n");
+    Path json = Files.writeString(dir.resolve("afgeschermd.json"), """
+        [{"indicator": "taalmaatjes-gekoppeld", "wijk": "bilgaard", "periode": "2024", "waarde": "<5"},
+         {"indicator": "taalmaatjes-gekoppeld", "wijk": "oud-oost", "periode": "2024", "waarde": 12}]""");
+    Path xlsx = dir.resolve("afgeschermd.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+      Sheet sheet = workbook.createSheet("cijfers");
+      List<String> header = List.of("indicator", "wijk", "periode", "waarde");
+      Row top = sheet.createRow(0);
+      for (int c = 0; c < header.size(); c++) {
+        top.createCell(c).setCellValue(header.get(c));
+      }
+      Row withheld = sheet.createRow(1);
+      withheld.createCell(0).setCellValue("taalmaatjes-gekoppeld");
+      withheld.createCell(1).setCellValue("bilgaard");
+      withheld.createCell(2).setCellValue("2024");
+      withheld.createCell(3).setCellValue("<5");
+      Row exact = sheet.createRow(2);
+      exact.createCell(0).setCellValue("taalmaatjes-gekoppeld");
+      exact.createCell(1).setCellValue("oud-oost");
+      exact.createCell(2).setCellValue("2024");
+      exact.createCell(3).setCellValue(12);
+      workbook.write(out);
+    }
+
+    for (Path file : List.of(csv, json, xlsx)) {
+      // Lines differ per format (a JSON line is the position in the array), so they are left out.
+      assertThat(outcome(file, "dbieb").lines().skip(1).map(l -> l.replaceFirst("^\\d+ ", "")))
+          .as(file.getFileName().toString()).containsExactly("status ACCEPTED",
+              "accepted taalmaatjes-gekoppeld bilgaard 2024 <5", "accepted taalmaatjes-gekoppeld oud-oost 2024 12");
+    }
+  }
+
   /** The outcome as the .expected file writes it. */
   private static String outcome(Path file, String partnerId) throws IOException {
     Delivery delivery = new Delivery("golden", partnerId, "FILE", file.getFileName().toString(), file, "sha",
@@ -132,7 +175,7 @@ class GoldenDeliveriesTest {
   }
 
   private static String accepted(IndicatorObservation o) {
-    String value = BigDecimal.valueOf(o.getValue()).stripTrailingZeros().toPlainString();
+    String value = o.getWithheld() ? "<5" : BigDecimal.valueOf(o.getValue()).stripTrailingZeros().toPlainString();
     String note = o.getNote() == null ? "" : " | " + o.getNote().replace("\r", "\\r").replace("\n", "\\n");
     return o.getLine() + " accepted " + o.getIndicator() + " " + o.getWijk() + " " + o.getPeriod() + " " + value
         + note;

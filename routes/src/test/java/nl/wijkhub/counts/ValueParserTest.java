@@ -149,4 +149,30 @@ class ValueParserTest {
     assertThat(ValueParser.parse("1e5", true).value()).isEqualTo(100_000.0);
     assertThat(ValueParser.parse("1e400", true).code()).as("too large for a double").isEqualTo("WAARDE_GEEN_GETAL");
   }
+
+  @ParameterizedTest(name = "''{0}'' is withheld at source")
+  @ValueSource(strings = {"<5", " < 5 ", "<\t5"})
+  void belowFiveIsAValueWithheldAtSource(String written) {
+    ValueParser.Parsed parsed = ValueParser.parse(written, false);
+
+    assertThat(parsed.ok()).isTrue();
+    assertThat(parsed.withheld()).isTrue();
+    assertThat(parsed.value()).isZero();
+  }
+
+  @Test
+  void aNumberIsNeverWithheld() {
+    assertThat(ValueParser.parse("3", false).withheld()).isFalse();
+    assertThat(ValueParser.parse("0", true).withheld()).isFalse();
+  }
+
+  @ParameterizedTest(name = "''{0}'' is refused")
+  @ValueSource(strings = {"<3", "<10", "<", "< 5 personen", "<5,0"})
+  void anyOtherBoundIsRefusedNamingHowToWriteIt(String written) {
+    ValueParser.Parsed parsed = ValueParser.parse(written, false);
+
+    assertThat(parsed.code()).isEqualTo("WAARDE_AFGESCHERMD_ONGELDIG");
+    assertThat(parsed.withheld()).isFalse();
+    assertThat(parsed.message()).contains("<5", "1 tot en met 4");
+  }
 }

@@ -2,6 +2,7 @@ package nl.wijkhub.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,34 @@ class SchemaEvolutionTest {
 
     assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v2, v1).getType())
         .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+  }
+
+  /** Events on the indicators topic written before v2 knew no withheld values: they read as exact. */
+  @Test
+  void anObservationWrittenWithV1ReadsAsNotWithheld() throws IOException {
+    Schema v1 = parse(HISTORY.resolve("IndicatorObservation/v1.avsc"));
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("programme", "leeuwarden-oost");
+    old.put("indicator", "taalmaatjes-gekoppeld");
+    old.put("wijk", "bilgaard");
+    old.put("period", "2024");
+    old.put("value", 7.0);
+    old.put("partner", "dbieb");
+    old.put("submissionId", "s1");
+    old.put("line", 2L);
+    old.put("revision", 1L);
+    old.put("receivedAt", 1L);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
+    encoder.flush();
+
+    SpecificDatumReader<IndicatorObservation> reader =
+        new SpecificDatumReader<>(v1, IndicatorObservation.getClassSchema());
+    IndicatorObservation read = reader.read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+    assertThat(read.getWithheld()).isFalse();
+    assertThat(read.getValue()).isEqualTo(7.0);
   }
 
   @Test

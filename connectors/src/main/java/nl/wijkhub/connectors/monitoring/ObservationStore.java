@@ -20,12 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes observations idempotently and answers queries on current values. Standard SQL {@code MERGE} keeps one
  * statement set for PostgreSQL and H2: history rows are inserted once per (submission, line), and a partner's
  * current row of a key is replaced only by a higher (revision, line, submission), so replays and out-of-order
- * arrivals change nothing. A figure is the sum of its partners' current values.
+ * arrivals change nothing. A figure is the sum of its partners' current values. A value withheld at source ("<5")
+ * is kept as such (value 0, {@code withheld} true), never as a number.
  */
 public class ObservationStore {
 
   private static final String COLUMNS =
-      "programme, indicator, wijk, period, observed, note, partner, submission_id, line, revision, received_at";
+      "programme, indicator, wijk, period, observed, note, partner, submission_id, line, revision, received_at,"
+      + " withheld";
   /**
    * Typed placeholders, because PostgreSQL cannot infer parameter types inside VALUES; the text casts carry no
    * length, so a value too long for its column is refused (SQL state 22001) instead of silently cut to a key that
@@ -33,9 +35,9 @@ public class ObservationStore {
    */
   private static final String SOURCE = "USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
       + " CAST(? AS VARCHAR), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-      + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP))) AS s(" + COLUMNS + ")";
+      + " CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP), CAST(? AS BOOLEAN))) AS s(" + COLUMNS + ")";
   private static final String SOURCE_VALUES = "s.programme, s.indicator, s.wijk, s.period, s.observed, s.note,"
-      + " s.partner, s.submission_id, s.line, s.revision, s.received_at";
+      + " s.partner, s.submission_id, s.line, s.revision, s.received_at, s.withheld";
 
   private static final String MERGE_HISTORY = "MERGE INTO observation_history h " + SOURCE
       + " ON h.submission_id = s.submission_id AND h.line = s.line"
@@ -47,7 +49,7 @@ public class ObservationStore {
       + " WHEN MATCHED AND (s.revision > c.revision OR (s.revision = c.revision AND s.line > c.line)"
       + " OR (s.revision = c.revision AND s.line = c.line AND s.submission_id > c.submission_id)) THEN UPDATE SET"
       + " observed = s.observed, note = s.note, submission_id = s.submission_id,"
-      + " line = s.line, revision = s.revision, received_at = s.received_at"
+      + " line = s.line, revision = s.revision, received_at = s.received_at, withheld = s.withheld"
       + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + SOURCE_VALUES + ")";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM ";
@@ -143,7 +145,8 @@ public class ObservationStore {
           .add(o);
     }
     return byKey.entrySet().stream().map(e -> new Figure(e.getKey(),
-        e.getValue().stream().mapToDouble(StoredObservation::value).sum(), List.copyOf(e.getValue()))).toList();
+        e.getValue().stream().mapToDouble(StoredObservation::value).sum(),
+        (int) e.getValue().stream().filter(StoredObservation::withheld).count(), List.copyOf(e.getValue()))).toList();
   }
 
   /** (programme, indicator, wijk, period) &gt; the key, spelled out: portable where row comparisons are not. */
@@ -185,12 +188,13 @@ public class ObservationStore {
     ps.setLong(9, o.getLine());
     ps.setLong(10, o.getRevision());
     ps.setTimestamp(11, Timestamp.from(o.getReceivedAt()));
+    ps.setBoolean(12, o.getWithheld());
   }
 
   private static StoredObservation map(ResultSet rs, int row) throws SQLException {
     return new StoredObservation(rs.getString("programme"), rs.getString("indicator"), rs.getString("wijk"),
         rs.getString("period"), rs.getDouble("observed"), rs.getString("note"), rs.getString("partner"),
         rs.getString("submission_id"), rs.getLong("line"), rs.getLong("revision"),
-        rs.getTimestamp("received_at").toInstant());
+        rs.getTimestamp("received_at").toInstant(), rs.getBoolean("withheld"));
   }
 }

@@ -111,6 +111,43 @@ class ObservationStoreTest {
     assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::partner).containsExactly("ikc-3");
   }
 
+  @Test
+  void aValueWithheldAtSourceIsKeptAsWithheldAndALaterExactValueReplacesIt() {
+    migrate(null);
+    store.store(List.of(observation("2024", "ikc-1", 30, 1),
+        withheld(observation("2024", "ikc-2", 0, 1))));
+
+    Figure figure = store.figures(ObservationQuery.all(), null, 10).figures().get(0);
+    assertThat(figure.total()).as("the exactly known part").isEqualTo(30.0);
+    assertThat(figure.withheldParts()).isEqualTo(1);
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.partner() + "=" + o.withheld())
+        .containsExactly("ikc-1=false", "ikc-2=true");
+
+    store.store(List.of(observation("2024", "ikc-2", 3, 2)));
+    assertThat(store.current(ObservationQuery.all().withPartner("ikc-2"))).singleElement()
+        .satisfies(o -> assertThat(o.withheld()).isFalse()).satisfies(o -> assertThat(o.value()).isEqualTo(3.0));
+    assertThat(store.history("leeuwarden-oost", INDICATOR, "bilgaard", "2024"))
+        .extracting(StoredObservation::withheld).containsExactlyInAnyOrder(false, true, false);
+  }
+
+  @Test
+  void rowsStoredBeforeTheWithheldMarkerExistedAreExact() {
+    migrate("2");
+    new JdbcTemplate(dataSource).update("INSERT INTO observation_history (submission_id, line, programme, indicator,"
+        + " wijk, period, observed, partner, revision, received_at) VALUES ('s1', 2, 'leeuwarden-oost', ?,"
+        + " 'bilgaard', '2024', 4.0, 'ikc-1', 1, CURRENT_TIMESTAMP)", INDICATOR);
+
+    migrate(null);
+
+    assertThat(store.history("leeuwarden-oost", INDICATOR, "bilgaard", "2024")).singleElement()
+        .satisfies(o -> assertThat(o.withheld()).isFalse());
+  }
+
+  private static IndicatorObservation withheld(IndicatorObservation observation) {
+    observation.setWithheld(true);
+    return observation;
+  }
+
   private void migrate(String target) {
     var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
     (target == null ? config : config.target(target)).load().migrate();

@@ -123,6 +123,12 @@ final class BenchmarkSupport {
    */
   static HubProcess startHub(RuntimeLayout layout, EmbeddedStack stack, Path data, int port,
       List<String> jvmArguments) throws IOException, InterruptedException {
+    return startHub(layout, stack, data, port, jvmArguments, Map.of());
+  }
+
+  /** As {@link #startHub(RuntimeLayout, EmbeddedStack, Path, int, List)}, with {@code extra} in its environment. */
+  static HubProcess startHub(RuntimeLayout layout, EmbeddedStack stack, Path data, int port,
+      List<String> jvmArguments, Map<String, String> extra) throws IOException, InterruptedException {
     Map<String, String> environment = new HashMap<>(Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", stack.broker().bootstrapServers(),
         "SCHEMA_REGISTRY_URL", stack.registry().baseUrl(),
@@ -131,6 +137,7 @@ final class BenchmarkSupport {
         "MONITORING_DB_URL", "jdbc:h2:file:" + data.resolve("monitoring").resolve("store"),
         "MONITORING_DB_USER", "wijkhub",
         "MONITORING_DB_PASSWORD", ""));
+    environment.putAll(extra);
     HubProcess hub = HubProcess.start(layout.hubJar(), jvmArguments, environment, data.resolve("hub.log"));
     try {
       hub.awaitHttpReady(URI.create("http://" + FreePorts.LOOPBACK + ":" + port + "/actuator/health"), HUB_STARTUP);
