@@ -2,6 +2,11 @@ package nl.wijkhub.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -9,12 +14,14 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import nl.wijkhub.embedded.EmbeddedStack;
 import nl.wijkhub.embedded.FreePorts;
 import nl.wijkhub.embedded.HubProcess;
@@ -75,11 +82,23 @@ class ComposeHubIT {
         .replace("http://registry:8080", stack.registry().baseUrl())
         .replace("kafka:9092", stack.broker().bootstrapServers())
         .replaceAll("^\\$\\{POSTGRES_PASSWORD.*}$", postgres.password())
+        .replaceAll("^\\$\\{WIJKHUB_MASTER_KEYSET.*}$", Matcher.quoteReplacement(masterKeyset()))
         .replaceAll("^/data$", data.toString())));
     assertThat(rewritten.get("MONITORING_DB_USER")).isEqualTo(postgres.user());
     assertThat(rewritten.values()).as("no compose service name is left")
         .noneMatch(value -> value.matches(".*\\b(kafka|registry|postgres):\\d+.*") || value.contains("${"));
     return rewritten;
+  }
+
+  /** What the operator provisions for compose: a master key kept apart from the data volume (prod creates none). */
+  private static String masterKeyset() {
+    try {
+      AeadConfig.register();
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Optional<InetAddress> firstNonLoopbackAddress() throws SocketException {

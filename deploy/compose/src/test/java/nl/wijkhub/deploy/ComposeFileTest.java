@@ -47,7 +47,9 @@ class ComposeFileTest {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final List<String> REQUIRED_SERVICES = List.of("kafka", "registry", "postgres", "hub");
     private static final String PASSWORD_FROM_ENV = "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}";
-    private static final Set<String> READ_BY_SPRING_OR_THE_JVM = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+    private static final Set<String> READ_BY_SPRING_OR_THE_JVM = Set.of("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS",
+            // spring.flyway.user and .password, bound by Spring Boot from the environment: unset means the store's user
+            "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
     /** An environment variable in backticks, e.g. {@code `WIJKHUB_CONFIG`}; property names are lower case. */
     private static final Pattern DOCUMENTED_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
 
@@ -215,8 +217,8 @@ class ComposeFileTest {
 
         assertThat(documented).contains("WIJKHUB_CONFIG", "HUB_ADDRESS", "MONITORING_DB_URL")
                 .allSatisfy(name -> assertThat(applicationYaml.contains("${" + name + ":")
-                        || launcher.contains("\"" + name + "\""))
-                        .as("%s (README) is read by application.yaml or the Launcher", name).isTrue());
+                        || launcher.contains("\"" + name + "\"") || READ_BY_SPRING_OR_THE_JVM.contains(name))
+                        .as("%s (README) is read by application.yaml, the Launcher, or Spring Boot", name).isTrue());
     }
 
     private static Path repositoryRoot() {
