@@ -55,9 +55,11 @@ import org.slf4j.LoggerFactory;
  * memory ({@link StagedEvents}); only a delivery that got through whole joins the transaction, so one that fails or is
  * refused never aborts another's rows. Each is answered only after the shared commit; when Kafka fails, every member
  * is not published (the API answers 503, channels try again), and an unanswered commit is settled from the ledger
- * for each member. Two deliveries whose checks depend on each other (one Idempotency-Key, the same content, or for a
- * kind that is not {@link DeliveryKind#everyContentOnce} the same partner and kind) never share a group: the later one
- * waits for the next, and then sees the earlier one on the ledger. Larger deliveries and trials keep a turn and a
+ * for each member. Two deliveries whose checks depend on each other never share a group: the later one waits for the
+ * next, and then sees the earlier one on the ledger. That is any two of one partner and kind, since a delivery is
+ * checked against the partner's earlier ones (its current delivery, or for signals the register a withdrawal or a
+ * correction is checked against: a withdrawal and a correction of one signal in one group would both pass), and any
+ * two with one Idempotency-Key. Larger deliveries and trials keep a turn and a
  * transaction of their own, streamed, so that the heap never holds more than one of them.
  */
 public class DeliveryPipeline {
@@ -286,16 +288,15 @@ public class DeliveryPipeline {
   }
 
   /**
-   * What a member's checks depend on: its Idempotency-Key, and its content or (when only a repeat of the current
-   * delivery is a duplicate) its partner's current delivery of the kind.
+   * What a member's checks depend on: its Idempotency-Key, and what its partner delivered of the kind before (the
+   * current delivery, the earlier contents, the signals a withdrawal names).
    */
   private List<String> claims(Delivery delivery) {
     List<String> claims = new ArrayList<>(2);
     if (delivery.idempotencyKey() != null) {
       claims.add("key\n" + delivery.partnerId() + '\n' + delivery.idempotencyKey());
     }
-    claims.add(kindOf(delivery).everyContentOnce() ? "content\n" + delivery.partnerId() + '\n' + delivery.sha256()
-        : "current\n" + delivery.partnerId() + '\n' + delivery.kind());
+    claims.add("partner\n" + delivery.partnerId() + '\n' + delivery.kind());
     return claims;
   }
 
