@@ -2,6 +2,7 @@ package nl.wijkhub.multiteam.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +225,11 @@ public class Inbox {
 
   private Map<String, Latest> latestSignals(String covenantId) {
     Map<String, Latest> latest = new LinkedHashMap<>();
-    for (RoutedSignal signal : topics.signals(covenantId)) {
+    // By when each was routed, not in reading order: a correction of a mistyped BSN is keyed by the other person's
+    // pseudonym, so it may sit on another partition and be read before the signal it corrects.
+    List<RoutedSignal> routed = new ArrayList<>(topics.signals(covenantId));
+    routed.sort(Comparator.comparing(RoutedSignal::getRoutedAt));
+    for (RoutedSignal signal : routed) {
       Latest before = latest.get(signal.getSignalId());
       boolean corrected = signal.getKind() == RoutedSignalKind.CORRECTIE || before != null && before.corrected();
       if (signal.getKind() == RoutedSignalKind.INTREKKING && before != null) {
