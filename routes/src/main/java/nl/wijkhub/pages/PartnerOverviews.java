@@ -105,7 +105,9 @@ final class PartnerOverviews {
     String wijk = o.wijk().equals(Partner.ALL_WIJKEN) ? "heel programma" : programme.wijken().stream()
         .filter(w -> w.code().equals(o.wijk())).map(Programme.Wijk::name).findFirst().orElse(o.wijk());
     return new PartnerOverview.OwnFigure(reference.indicator(programme.id(), o.indicator()).map(Indicator::name)
-        .orElse(o.indicator()), o.indicator(), wijk, o.period(), CellText.number(o.value()), moment(o.receivedAt()));
+        .orElse(o.indicator()), o.indicator(), wijk, o.period(),
+        // What the partner itself delivered as withheld is shown as it wrote it, not as the 0 the store keeps.
+        o.withheld() ? "<5" : CellText.number(o.value()), moment(o.receivedAt()));
   }
 
   private static String status(SubmissionReceipt receipt) {
