@@ -255,6 +255,27 @@ class AccessMatrixIT {
   }
 
   @Test
+  void pageFormsNeedTheirCsrfTokenAndPagesWithPersonalDataNeedASecondFactor() {
+    HttpClient officer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    logIn(officer, "demo-fg", "demo-fg");
+    HttpClient member = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    logIn(member, "demo-pmg-multiteam", "demo-pmg-multiteam");
+    HttpClient oneFactor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    logIn(oneFactor, "lokaal-multiteam", "lokaal-wachtwoord");
+    HttpRequest.BodyPublisher form = HttpRequest.BodyPublishers.ofString("bsn=111222333");
+
+    assertThat(send(officer, HttpRequest.newBuilder(uri("/privacy/inzageverzoek"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(form)).statusCode())
+        .as("the access request without its CSRF token").isEqualTo(403);
+    assertThat(send(member, HttpRequest.newBuilder(uri("/multiteam/pmg-leeuwarden-oost/signalen/x/status"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("status=AFGESLOTEN"))).statusCode())
+        .as("a status change without its CSRF token").isEqualTo(403);
+    assertThat(send(oneFactor, HttpRequest.newBuilder(uri("/multiteam")).GET()).statusCode())
+        .as("the inbox after a login with one factor").isEqualTo(403);
+  }
+
+  @Test
   void everyPersonLogsInWithTheFormAndReachesExactlyThePagesOfItsRow() {
     List<String> wrong = new ArrayList<>();
     for (Caller caller : EVERYONE) {
