@@ -84,7 +84,11 @@ class ComposeHubIT {
         .replaceAll("^\\$\\{POSTGRES_PASSWORD.*}$", postgres.password())
         .replaceAll("^\\$\\{WIJKHUB_MASTER_KEYSET.*}$", Matcher.quoteReplacement(masterKeyset()))
         .replaceAll("^/data$", data.toString())));
+    // Compose's hub logs in as the image's POSTGRES_USER, which owns the database and so runs the migrations; here
+    // that is the owner role (the tests' hub role owns nothing since the migrations run apart from it).
     assertThat(rewritten.get("MONITORING_DB_USER")).isEqualTo(postgres.user());
+    rewritten.put("MONITORING_DB_USER", postgres.owner());
+    rewritten.put("MONITORING_DB_PASSWORD", postgres.ownerPassword());
     assertThat(rewritten.values()).as("no compose service name is left")
         .noneMatch(value -> value.matches(".*\\b(kafka|registry|postgres):\\d+.*") || value.contains("${"));
     return rewritten;
