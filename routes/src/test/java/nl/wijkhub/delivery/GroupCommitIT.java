@@ -77,10 +77,14 @@ class GroupCommitIT {
     String marker = "groep " + UUID.randomUUID();
     Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
 
+    // One at a time, each waiting before the next starts, so that they queue in this order: the refused delivery
+    // shares the library's group, and the school's (the same partner as the refused one) waits for the next.
     Ingest library = Ingest.start(pipeline, dbieb(marker + " bibliotheek"));
-    Ingest school = Ingest.start(pipeline, voOost(marker + " school", ""));
+    awaitWaitingForTheirTurn(library);
     Ingest refused = Ingest.start(pipeline, voOost(marker + " geweigerd", BSN_LIKE));
-    awaitWaitingForTheirTurn(library, school, refused);
+    awaitWaitingForTheirTurn(refused);
+    Ingest school = Ingest.start(pipeline, voOost(marker + " school", ""));
+    awaitWaitingForTheirTurn(school);
     openGate.countDown();
 
     assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
@@ -95,8 +99,8 @@ class GroupCommitIT {
     for (String rows : List.of(" eerste", " bibliotheek", " school")) {
       assertThat(observations(marker + rows)).as(rows).hasSize(2);
     }
-    // The first commit alone; then the library and one school delivery (two partners) together with the refusal;
-    // the other school delivery waited for a group of its own, since the school's current delivery decides it.
+    // The first commit alone; then the library's delivery together with the refused one (two partners); then the
+    // school's, which waited for a group of its own, since one partner's deliveries never share a group.
     DistributionSummary groups = meters.summary("wijkhub.ingest.group.size");
     assertThat(groups.count()).isEqualTo(3);
     assertThat(groups.totalAmount()).isEqualTo(4.0);
