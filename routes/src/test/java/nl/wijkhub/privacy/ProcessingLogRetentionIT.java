@@ -31,7 +31,8 @@ class ProcessingLogRetentionIT {
   void recordsPastTheLogsRetentionGoAndSoDoesTheKeyVersionOnlyTheyCouldCarry() throws Exception {
     String schema = TestInfrastructure.isolation().replace('-', '_');
     String url = TestInfrastructure.DB_URL + "?currentSchema=" + schema;
-    Flyway.configure().dataSource(url, TestInfrastructure.DB_USER, TestInfrastructure.DB_PASSWORD)
+    // Migrated as the owner role, as every hub is: the hub's role may not create a schema or own the log's table.
+    Flyway.configure().dataSource(url, TestInfrastructure.DB_OWNER, TestInfrastructure.DB_OWNER_PASSWORD)
         .schemas(schema).locations("classpath:db/privacy/postgresql")
         .placeholders(Map.of("hub_role", TestInfrastructure.DB_USER, "retention_role", "wijkhub_retention"))
         .load().migrate();
