@@ -151,14 +151,7 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-      return;
-    }
+    Options options = BenchmarkSupport.optionsOrExit(args, Options::parse, USAGE);
     BenchmarkSupport.runAndPrint("wijkhub-bench-", work -> new Benchmark(work, options).run());
   }
 

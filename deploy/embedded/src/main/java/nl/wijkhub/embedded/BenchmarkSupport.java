@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -98,6 +99,17 @@ final class BenchmarkSupport {
   }
 
   private BenchmarkSupport() {}
+
+  /** The options {@code parse} reads from {@code args}; a wrong option ends the JVM with its message and usage. */
+  static <T> T optionsOrExit(String[] args, Function<String[], T> parse, String usage) {
+    try {
+      return parse.apply(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + usage);
+      System.exit(2);
+      throw e;
+    }
+  }
 
   /**
    * Runs {@code run} in a fresh temporary directory and prints its report; the directory is removed after a

@@ -145,14 +145,7 @@ public final class SignalBenchmark {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-      return;
-    }
+    Options options = BenchmarkSupport.optionsOrExit(args, Options::parse, USAGE);
     BenchmarkSupport.runAndPrint("wijkhub-bench-signals-", work -> new SignalBenchmark(work, options).run());
   }
 
