@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nl.wijkhub.embedded.KafkaBroker;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.DropFolderDriver;
+import nl.wijkhub.support.BrokerPause;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.junit.jupiter.api.AfterEach;
@@ -59,18 +59,18 @@ class TransientFaultBackoffIT {
   MeterRegistry meters;
 
   private final KafkaBroker broker = TestInfrastructure.stack().broker();
-  private final AtomicBoolean paused = new AtomicBoolean();
+  private final BrokerPause brokerPause = new BrokerPause(broker);
   private final DropFolderDriver partner = new DropFolderDriver(DATA);
 
   @AfterEach
   void resumeBroker() {
-    resume();
+    brokerPause.resume();
   }
 
   @Test
   void aDeliveryWhileKafkaIsStoppedIsTriedAgainWithGrowingWaitsAndPublishedOnceWhenItIsBack() throws IOException {
     String marker = "backoff " + UUID.randomUUID();
-    pause();
+    brokerPause.pause();
     partner.deliver("dbieb", "terwijl-kafka-stil.csv", HEADER
         + "taalmaatjes-gekoppeld;Bilgaard;2016;1;" + marker + "\n"
         + "taalmaatjes-gekoppeld;Vrijheidswijk;2016;2;" + marker + "\n");
@@ -87,7 +87,7 @@ class TransientFaultBackoffIT {
     });
     assertThat(retries.waiting()).isEqualTo(1);
     assertThat(partner.inboxFile("dbieb", "terwijl-kafka-stil.csv")).exists();
-    resume();
+    brokerPause.resume();
 
     JsonNode receipt = partner.awaitReceipt("dbieb", "terwijl-kafka-stil.csv", Duration.ofSeconds(120));
 
@@ -114,28 +114,5 @@ class TransientFaultBackoffIT {
     assertThat(meters.find(TransientRetries.COUNTER).tag("channel", "file-drop").counters().stream()
         .mapToDouble(c -> c.count()).sum()).isGreaterThanOrEqualTo(5);
     await().atMost(Duration.ofSeconds(10)).until(() -> retries.waiting() == 0);
-  }
-
-  private void pause() {
-    signal("STOP");
-    paused.set(true);
-  }
-
-  private void resume() {
-    if (paused.getAndSet(false)) {
-      signal("CONT");
-    }
-  }
-
-  private void signal(String signal) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(broker.pid())).inheritIO().start();
-      assertThat(kill.waitFor()).as("kill -%s %s", signal, broker.pid()).isZero();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

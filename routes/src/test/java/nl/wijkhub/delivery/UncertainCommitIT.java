@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.wijkhub.counts.CountsKind;
 import nl.wijkhub.embedded.KafkaBroker;
@@ -28,6 +27,7 @@ import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.TopicProvisioner;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.support.BrokerPause;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,7 +54,7 @@ class UncertainCommitIT {
 
   private final KafkaBroker broker = TestInfrastructure.stack().broker();
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
-  private final AtomicBoolean paused = new AtomicBoolean();
+  private final BrokerPause brokerPause = new BrokerPause(broker);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private ReceiptLedger ledger;
   private SubmissionPublisher publisher;
@@ -69,7 +69,7 @@ class UncertainCommitIT {
 
   @AfterEach
   void resumeBrokerAndClose() {
-    resume();
+    brokerPause.resume();
     if (publisher != null) {
       publisher.close();
     }
@@ -86,8 +86,8 @@ class UncertainCommitIT {
 
     fault.set(Fault.ANSWER_LOST);
     CompletableFuture<SubmissionReceipt> answer = CompletableFuture.supplyAsync(() -> pipeline.ingest(delivery));
-    await().atMost(Duration.ofSeconds(60)).untilTrue(paused);
-    resume();
+    await().atMost(Duration.ofSeconds(60)).untilTrue(brokerPause.paused());
+    brokerPause.resume();
     SubmissionReceipt receipt = answer.get(60, TimeUnit.SECONDS);
 
     assertThat(receipt.getSubmissionId()).isEqualTo(delivery.submissionId());
@@ -111,8 +111,8 @@ class UncertainCommitIT {
 
     fault.set(Fault.PAUSED_BEFORE_COMMIT);
     assertThatThrownBy(() -> pipeline.ingest(first)).isInstanceOf(DeliveryNotPublished.class);
-    assertThat(paused).isTrue();
-    resume();
+    assertThat(brokerPause.paused()).isTrue();
+    brokerPause.resume();
 
     SubmissionReceipt retry = pipeline.ingest(delivery(marker));
 
@@ -175,11 +175,11 @@ class UncertainCommitIT {
     public void commitTransaction() {
       Fault now = fault.getAndSet(Fault.NONE);
       if (now == Fault.PAUSED_BEFORE_COMMIT) {
-        pause();
+        brokerPause.pause();
       }
       super.commitTransaction();
       if (now == Fault.ANSWER_LOST) {
-        pause();
+        brokerPause.pause();
         throw new TimeoutException("the broker stopped before it answered the commit");
       }
     }
@@ -196,28 +196,5 @@ class UncertainCommitIT {
   private static List<IndicatorObservation> observations(String marker) {
     return TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
         o -> marker.equals(o.getNote())).stream().map(r -> r.value()).toList();
-  }
-
-  private void pause() {
-    signal("STOP");
-    paused.set(true);
-  }
-
-  private void resume() {
-    if (paused.getAndSet(false)) {
-      signal("CONT");
-    }
-  }
-
-  private void signal(String signal) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(broker.pid())).inheritIO().start();
-      assertThat(kill.waitFor()).as("kill -%s %s", signal, broker.pid()).isZero();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
