@@ -1,8 +1,11 @@
 package nl.wijkhub.pages;
 
 import nl.wijkhub.reference.Programme;
+import nl.wijkhub.report.ReportFile;
+import nl.wijkhub.report.YearlyReportBuilder;
 import nl.wijkhub.security.HubPrincipal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +25,11 @@ class DashboardPages {
   private static final int LAST_YEAR = 2100;
 
   private final OverviewBuilder overviews;
+  private final YearlyReportBuilder reports;
 
-  DashboardPages(OverviewBuilder overviews) {
+  DashboardPages(OverviewBuilder overviews, YearlyReportBuilder reports) {
     this.overviews = overviews;
+    this.reports = reports;
   }
 
   @GetMapping("/dashboard/{programme}")
@@ -37,6 +42,32 @@ class DashboardPages {
     }
     model.addAttribute("overzicht", overviews.build(known, year(programme, jaar), true));
     return "overzicht";
+  }
+
+  /**
+   * The yearly report as a file, linked from the staff overview: a browser cannot choose CSV or XLSX by
+   * {@code Accept} as an API client does, so the link says which ({@code formaat}) and which version.
+   */
+  @GetMapping("/dashboard/{programme}/rapport")
+  ResponseEntity<byte[]> report(HubPrincipal caller, @PathVariable String programme,
+      @RequestParam(required = false) Integer jaar, @RequestParam(defaultValue = "xlsx") String formaat,
+      @RequestParam(defaultValue = "openbaar") String versie) {
+    Programme known = known(programme);
+    if (!caller.maySeeFigure(programme, null)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Alleen het programmabureau van " + known.name()
+          + " downloadt deze rapportage.");
+    }
+    boolean xlsx = switch (formaat) {
+      case "xlsx" -> true;
+      case "csv" -> false;
+      default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Kies als formaat xlsx of csv.");
+    };
+    boolean internal = switch (versie) {
+      case "intern" -> true;
+      case "openbaar" -> false;
+      default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Kies als versie openbaar of intern.");
+    };
+    return ReportFile.download(reports.build(programme, year(programme, jaar), internal), xlsx);
   }
 
   @GetMapping("/publiek/{programme}")

@@ -1,12 +1,8 @@
 package nl.wijkhub.report;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.BiConsumer;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.security.HubPrincipal;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,16 +60,7 @@ class ReportController {
       default -> throw new Refused(HttpStatus.BAD_REQUEST, "VERSIE_ONGELDIG", "Ongeldige versie",
           "versie is 'openbaar' (standaard) of 'intern'.");
     };
-    YearlyReport report = builder.build(programme, year, internal);
-    boolean xlsx = wantsXlsx(accept);
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    BiConsumer<YearlyReport, ByteArrayOutputStream> writer = xlsx ? ReportXlsx::write : ReportCsv::write;
-    writer.accept(report, body);
-    String file = "wat-is-bereikt-" + programme + "-" + year + (internal ? "-intern" : "") + (xlsx ? ".xlsx" : ".csv");
-    return ResponseEntity.ok().contentType(xlsx ? XLSX : new MediaType(CSV, StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(body.toByteArray());
+    return ReportFile.download(builder.build(programme, year, internal), wantsXlsx(accept));
   }
 
   /** XLSX only when the caller prefers it to CSV; Spring has already refused an Accept that allows neither. */

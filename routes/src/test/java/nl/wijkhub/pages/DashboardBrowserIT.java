@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.TestInfrastructure;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,16 +143,33 @@ class DashboardBrowserIT {
   }
 
   @Test
-  void staffExportTheYearlyReportWithTheFiguresOfThePage() {
-    HttpResponse<String> csv = ApiClient.demoUser(port, "demo-programmabureau")
-        .get("/api/v1/programmes/" + PROGRAMME + "/report?year=2092");
+  void staffDownloadTheYearlyReportFromTheDashboardAndReadItBack() throws IOException {
+    logInAs("demo-programmabureau");
+    browser.get(url("/dashboard/" + PROGRAMME + "?jaar=2092"));
 
-    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
-    assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-        assertThat(type).startsWith("text/csv"));
-    String row = csv.body().lines().filter(line -> line.contains(INDICATOR_NAME)).findFirst()
-        .orElseThrow(() -> new AssertionError("No report row for " + INDICATOR_NAME + " in\n" + csv.body()));
+    List<?> csv = download(browser.findElement(By.linkText("Download 'Wat is bereikt' 2092 (CSV)")));
+    assertThat(csv.get(0)).as(csv.toString()).isEqualTo(200L);
+    assertThat((String) csv.get(1)).startsWith("text/csv");
+    String body = new String(Base64.getDecoder().decode((String) csv.get(2)), StandardCharsets.UTF_8);
+    String row = body.lines().filter(line -> line.contains(INDICATOR_NAME)).findFirst()
+        .orElseThrow(() -> new AssertionError("No report row for " + INDICATOR_NAME + " in\n" + body));
     assertThat(List.of(row.split(";"))).as(row).contains("15", "som van de wijken");
+
+    List<?> xlsx = download(browser.findElement(By.linkText("Download 'Wat is bereikt' 2092 (Excel)")));
+    assertThat(xlsx.get(0)).isEqualTo(200L);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+        Base64.getDecoder().decode((String) xlsx.get(2))))) {
+      DataFormatter cells = new DataFormatter();
+      List<String> found = new ArrayList<>();
+      workbook.getSheetAt(0).forEach(r -> {
+        List<String> values = new ArrayList<>();
+        r.forEach(c -> values.add(cells.formatCellValue(c)));
+        if (values.contains(INDICATOR_NAME)) {
+          found.addAll(values);
+        }
+      });
+      assertThat(found).as("the XLSX row of " + INDICATOR_NAME).contains("15");
+    }
   }
 
   @Test
@@ -218,6 +240,18 @@ class DashboardBrowserIT {
     assertThat(browser.findElements(By.cssSelector("form.afmelden"))).as("nobody to log out").isEmpty();
     screenshot("publiek-overzicht.png");
     assertThat(seriousOrCriticalViolations()).isEmpty();
+  }
+
+  /** Fetches a link with the logged-in browser's own session, as a click would: status, type, body as base64. */
+  private List<?> download(WebElement link) {
+    return (List<?>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.arrayBuffer().then(buffer => {
+          let bytes = '';
+          new Uint8Array(buffer).forEach(b => bytes += String.fromCharCode(b));
+          done([r.status, r.headers.get('content-type'), btoa(bytes)]);
+        }));
+        """, link.getDomAttribute("href"));
   }
 
   private void logInAs(String user) {

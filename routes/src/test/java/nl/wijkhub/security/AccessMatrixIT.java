@@ -108,6 +108,7 @@ class AccessMatrixIT {
     SERVED.put("GET /dashboard/{programme}", STAFF);
     SERVED.put("GET /publiek/{programme}", EVERYONE);
     SERVED.put("GET /dashboard/{programme}/volledigheid", STAFF);
+    SERVED.put("GET /dashboard/{programme}/rapport", STAFF);
     SERVED.put("GET /partner", EnumSet.of(Caller.PARTNER_LOGIN));
     SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
     SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);
@@ -145,6 +146,7 @@ class AccessMatrixIT {
   static {
     PAGES.put("/dashboard/overzicht", STAFF);
     PAGES.put("/dashboard/overzicht/volledigheid", STAFF);
+    PAGES.put("/dashboard/overzicht/rapport", STAFF);
     PAGES.put("/partner", EnumSet.of(Caller.PARTNER_LOGIN));
     PAGES.put("/multiteam/signalen", MULTITEAM);
     PAGES.put("/multiteam/svn-casusoverleg", NOBODY);
