@@ -21,7 +21,7 @@ import org.apache.kafka.common.utils.Utils;
 public record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches, Serde<ProcessingRecord> processingLog) {
 
   /** Without a registry: for the topology test driver. */
-  static MatchSerdes plain() {
+  public static MatchSerdes plain() {
     return new MatchSerdes(new AvroBinarySerde<>(RoutedSignal.class), new AvroBinarySerde<>(Match.class),
         new AvroBinarySerde<>(ProcessingRecord.class));
   }
