@@ -22,11 +22,17 @@ class SignalCountConfiguration {
   /** CovenantTopics is a parameter so that the covenants' topics exist before the topology subscribes to them. */
   @Bean
   @ConditionalOnProperty(name = "wijkhub.signal-counts.enabled", havingValue = "true", matchIfMissing = true)
-  SignalCountStreams signalCounts(SignalCountSettings settings, MatchSettings memory, KafkaSettings kafka,
+  SignalCountStreams signalCountStreams(SignalCountSettings settings, MatchSettings memory, KafkaSettings kafka,
       HubSettings hub, Covenants covenants, CovenantTopics topics) {
     var topology = SignalCountTopology.build(topics.covenantIds(), MatchSerdes.registrySerde(kafka),
         CountingCopy.of(covenants));
     return new SignalCountStreams(topology, streamsProperties(settings, memory, kafka, hub));
+  }
+
+  @Bean("signalCounts")
+  @ConditionalOnProperty(name = "wijkhub.signal-counts.enabled", havingValue = "true", matchIfMissing = true)
+  SignalCountHealthIndicator signalCountHealth(SignalCountStreams streams) {
+    return new SignalCountHealthIndicator(streams);
   }
 
   @Bean

@@ -88,4 +88,10 @@ public final class SignalCountStreams implements SmartLifecycle, SignalCountSour
   public boolean isRunning() {
     return streams != null;
   }
+
+  /** The Kafka Streams state, for health; NOT_RUNNING when stopped. */
+  KafkaStreams.State state() {
+    KafkaStreams current = streams;
+    return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+  }
 }
