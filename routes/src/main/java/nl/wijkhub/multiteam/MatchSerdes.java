@@ -18,7 +18,8 @@ import org.apache.kafka.common.utils.Utils;
  * deserializer named in {@code wijkhub.kafka} (the registry's wire format), so that the inbox and the processing
  * log read matches like any other event.
  */
-public record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches, Serde<ProcessingRecord> processingLog) {
+public record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches,
+    Serde<ProcessingRecord> processingLog) {
 
   /** Without a registry: for the topology test driver. */
   public static MatchSerdes plain() {

@@ -164,7 +164,8 @@ class SignalCountTopologyTest {
     try (var it = signals.all()) {
       it.forEachRemaining(kv -> held.add(kv.key + "=" + kv.value));
     }
-    assertThat(held).containsExactly(PMG + "|s1=" + T0.toEpochMilli() + "|" + PMG + "|2026-03|JONGERE_IN_BEELD|bilgaard");
+    assertThat(held)
+        .containsExactly(PMG + "|s1=" + T0.toEpochMilli() + "|" + PMG + "|2026-03|JONGERE_IN_BEELD|bilgaard");
   }
 
   private Map<String, Long> counts() {
