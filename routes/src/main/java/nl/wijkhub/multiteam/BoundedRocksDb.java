@@ -1,6 +1,8 @@
 package nl.wijkhub.multiteam;
 
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -22,6 +24,17 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
 
   private static Cache cache;
   private static WriteBufferManager writeBuffers;
+
+  /**
+   * Puts the RocksDB stores of a Streams application under this budget. Every topology of the hub (the matcher, the
+   * signal counts) passes the matcher's settings, so that the one shared cache has the same size whichever starts
+   * first.
+   */
+  public static void budget(Properties props, MatchSettings settings) {
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    props.put(BLOCK_CACHE_BYTES, settings.blockCacheBytes().toBytes());
+    props.put(WRITE_BUFFER_BYTES, settings.writeBufferBytes().toBytes());
+  }
 
   private static synchronized void share(long cacheBytes, long writeBufferBytes) {
     if (cache == null) {

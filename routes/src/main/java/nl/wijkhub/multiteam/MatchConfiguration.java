@@ -79,9 +79,7 @@ class MatchConfiguration {
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMaxBytes().toBytes());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
-    props.put(BoundedRocksDb.BLOCK_CACHE_BYTES, settings.blockCacheBytes().toBytes());
-    props.put(BoundedRocksDb.WRITE_BUFFER_BYTES, settings.writeBufferBytes().toBytes());
+    BoundedRocksDb.budget(props, settings);
     return props;
   }
 }

@@ -18,10 +18,11 @@ import org.apache.kafka.common.utils.Utils;
  * deserializer named in {@code wijkhub.kafka} (the registry's wire format), so that the inbox and the processing
  * log read matches like any other event.
  */
-record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches, Serde<ProcessingRecord> processingLog) {
+public record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches,
+    Serde<ProcessingRecord> processingLog) {
 
   /** Without a registry: for the topology test driver. */
-  static MatchSerdes plain() {
+  public static MatchSerdes plain() {
     return new MatchSerdes(new AvroBinarySerde<>(RoutedSignal.class), new AvroBinarySerde<>(Match.class),
         new AvroBinarySerde<>(ProcessingRecord.class));
   }
@@ -30,8 +31,9 @@ record MatchSerdes(Serde<RoutedSignal> routedSignals, Serde<Match> matches, Serd
     return new MatchSerdes(registrySerde(kafka), registrySerde(kafka), registrySerde(kafka));
   }
 
+  /** A value serde with the registry's wire format, as named in {@code wijkhub.kafka}; also for the signal counts. */
   @SuppressWarnings("unchecked")
-  private static <T> Serde<T> registrySerde(KafkaSettings kafka) {
+  public static <T> Serde<T> registrySerde(KafkaSettings kafka) {
     Map<String, Object> producer = kafka.producerProperties();
     Map<String, Object> consumer = kafka.consumerProperties();
     Serializer<T> serializer = instance(producer, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, Serializer.class);

@@ -5,7 +5,9 @@ import nl.wijkhub.completeness.Arrivals;
 import nl.wijkhub.completeness.CompletenessSettings;
 import nl.wijkhub.completeness.DeliveryCalendar;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.dashboard.FigureSource;
+import nl.wijkhub.dashboard.SignalCountSource;
 import nl.wijkhub.dashboard.Suppression;
 import nl.wijkhub.monitoring.StoreRowCounts;
 import nl.wijkhub.publish.ReceiptLedger;
@@ -21,6 +23,12 @@ class PagesConfiguration {
   OverviewBuilder overviewBuilder(ReferenceData reference, FigureSource figures, YearlyReportBuilder reports,
       Suppression suppression, Clock clock) {
     return new OverviewBuilder(reference, figures, reports, suppression, clock);
+  }
+
+  @Bean
+  SignalOverviewBuilder signalOverviewBuilder(ReferenceData reference, Covenants covenants,
+      SignalCountSource signalCounts, Suppression suppression, Clock clock) {
+    return new SignalOverviewBuilder(reference, covenants, signalCounts, suppression, clock);
   }
 
   @Bean

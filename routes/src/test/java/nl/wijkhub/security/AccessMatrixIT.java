@@ -109,6 +109,8 @@ class AccessMatrixIT {
     SERVED.put("GET /publiek/{programme}", EVERYONE);
     SERVED.put("GET /dashboard/{programme}/volledigheid", STAFF);
     SERVED.put("GET /dashboard/{programme}/rapport", STAFF);
+    SERVED.put("GET /dashboard/{programme}/signalen", STAFF);
+    SERVED.put("GET /publiek/{programme}/signalen", EVERYONE);
     SERVED.put("GET /partner", EnumSet.of(Caller.PARTNER_LOGIN));
     SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
     SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);
@@ -147,11 +149,13 @@ class AccessMatrixIT {
     PAGES.put("/dashboard/overzicht", STAFF);
     PAGES.put("/dashboard/overzicht/volledigheid", STAFF);
     PAGES.put("/dashboard/overzicht/rapport", STAFF);
+    PAGES.put("/dashboard/overzicht/signalen", STAFF);
     PAGES.put("/partner", EnumSet.of(Caller.PARTNER_LOGIN));
     PAGES.put("/multiteam/signalen", MULTITEAM);
     PAGES.put("/multiteam/svn-casusoverleg", NOBODY);
     PAGES.put("/privacy/verzoeken", PRIVACY);
     PAGES.put("/publiek/cijfers", EVERYONE);
+    PAGES.put("/publiek/cijfers/signalen", EVERYONE);
     PAGES.put("/niet-bestaand", NOBODY);
   }
 

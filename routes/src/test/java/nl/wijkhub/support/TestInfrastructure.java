@@ -83,8 +83,11 @@ public final class TestInfrastructure implements BeforeAllCallback {
     props.put("wijkhub.monitoring.group-id", isolation + "-monitoring");
     props.put("wijkhub.privacy.processing-log-group-id", isolation + "-processing-log");
     props.put("wijkhub.matches.application-id", isolation + "-matches");
-    // Kafka Streams with RocksDB in every test hub costs two cores dearly; MatchRestartIT turns the matcher on.
+    // Kafka Streams with RocksDB in every test hub costs two cores dearly; MatchRestartIT turns the matcher on,
+    // InboxBrowserIT the matcher and the signal counts.
     props.put("wijkhub.matches.enabled", "false");
+    props.put("wijkhub.signal-counts.application-id", isolation + "-signal-counts");
+    props.put("wijkhub.signal-counts.enabled", "false");
     props.put("wijkhub.data-dir", dataDir.toString());
     props.put("wijkhub.file-drop.poll-interval", "100ms");
     props.put("wijkhub.file-drop.min-age", "100ms");

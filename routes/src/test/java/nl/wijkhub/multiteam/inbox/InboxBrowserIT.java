@@ -77,6 +77,7 @@ class InboxBrowserIT {
   static void hub(DynamicPropertyRegistry registry) {
     TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
     registry.add("wijkhub.matches.enabled", () -> "true");
+    registry.add("wijkhub.signal-counts.enabled", () -> "true");
   }
 
   @LocalServerPort
@@ -167,6 +168,37 @@ class InboxBrowserIT {
     browser.get(url("/multiteam/" + PMG + "/signalen/" + policeSignal));
     assertThat(browser.getPageSource()).doesNotContain(BSN, NAME);
     assertThat(viewersOf(policeSignal)).doesNotContain("demo-svn-multiteam");
+  }
+
+  /**
+   * The same two signals counted on the programme's signals page (issue 11): exact for its staff, at least these two
+   * in Bilgaard in yesterday's month (other tests on the shared broker signal too); the public page shows no count
+   * from 1 to 4.
+   */
+  @Test
+  void programmeStaffSeeTheSignalsCountedAndThePublicPageNoSmallCount() {
+    LocalDate yesterday = LocalDate.now().minusDays(1);
+    String page = "/signalen?jaar=" + yesterday.getYear();
+    By bilgaard = By.cssSelector("table[data-convenant='" + PMG + "'][data-soort='JONGERE_IN_BEELD']"
+        + " tr[data-wijk='bilgaard'] td[data-maand='" + yesterday.getMonthValue() + "']");
+    logInAs("demo-programmabureau");
+
+    await().atMost(PATIENCE).until(() -> {
+      browser.get(url("/dashboard/leeuwarden-oost" + page));
+      List<WebElement> cell = browser.findElements(bilgaard);
+      return !cell.isEmpty() && Integer.parseInt(cell.get(0).getText()) >= 2;
+    });
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signalen: Leeuwarden Oost "
+        + yesterday.getYear());
+    assertThat(browser.getPageSource()).doesNotContain(BSN, NAME, policeSignal, schoolSignal);
+    screenshot("signalen-programmabureau.png");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
+
+    browser.get(url("/publiek/leeuwarden-oost" + page));
+    List<String> shown = browser.findElements(By.cssSelector("td.getal")).stream().map(WebElement::getText).toList();
+    assertThat(shown).isNotEmpty().noneMatch(v -> v.matches("[1-4]"));
+    assertThat(browser.findElement(bilgaard).getText()).matches("<5|×|\\d+");
+    assertThat(seriousOrCriticalViolations()).isEmpty();
   }
 
   private String signal(String partnerId, String professional) {
