@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.wijkhub.embedded.DemoMailServer;
+import nl.wijkhub.embedded.EmbeddedStack;
 import nl.wijkhub.embedded.FreePorts;
 import nl.wijkhub.embedded.HubProcess;
 import nl.wijkhub.support.TestInfrastructure;
@@ -116,8 +117,9 @@ class TourIT {
     List<String> commands = tourCommands(Files.readString(REPOSITORY.resolve("README.md")));
     assertThat(commands).hasSizeGreaterThanOrEqualTo(EXPECTED.size());
     int hubPort = FreePorts.pick();
-    try (DemoMailServer mail = DemoMailServer.start(FreePorts.pick(), FreePorts.pick());
-        HubProcess hub = startHub(hubPort, mail)) {
+    try (EmbeddedStack stack = EmbeddedStack.start(Files.createDirectories(data.resolve("stack")));
+        DemoMailServer mail = DemoMailServer.start(FreePorts.pick(), FreePorts.pick());
+        HubProcess hub = startHub(stack, hubPort, mail)) {
       Map<String, String> rewrites = Map.of(
           "localhost:8080", "localhost:" + hubPort,
           "127.0.0.1:3025", "127.0.0.1:" + mail.smtpPort(),
@@ -216,10 +218,16 @@ class TourIT {
     return new Result(ended ? process.exitValue() : -1, Files.readString(output, StandardCharsets.UTF_8));
   }
 
-  /** As the launcher starts it: demo keys and the demo mail server; broker, registry and store of the tests. */
-  private HubProcess startHub(int port, DemoMailServer mail) throws IOException, InterruptedException {
+  /**
+   * As the launcher starts it: demo keys, the demo mail server, the matcher; the store of the tests, and a broker and
+   * registry of its own, empty as under ./wijkhub start: on the shared broker the matcher would meet the signals of
+   * other tests' hubs, sealed with keys it does not have, and report them as dead letters in the health the tour
+   * shows.
+   */
+  private HubProcess startHub(EmbeddedStack stack, int port, DemoMailServer mail)
+      throws IOException, InterruptedException {
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dserver.port=" + port));
-    Map<String, String> properties = new HashMap<>(TestInfrastructure.hubProperties(data,
+    Map<String, String> properties = new HashMap<>(TestInfrastructure.hubProperties(stack, data,
         TestInfrastructure.isolation()));
     // The tour shows a match: the matcher runs, as under ./wijkhub start.
     properties.put("wijkhub.matches.enabled", "true");
