@@ -2,6 +2,7 @@ package nl.wijkhub.multiteam;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.TopicProvisioner;
 import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -68,6 +70,9 @@ class MatchConfiguration {
     return new MatchTerms(version.matchWindow(), version.processingActivityUri().toString());
   }
 
+  /** How long a deleted match state may stay readable in the store's changelog (docs/privacy.md). */
+  static final String CHANGELOG_COMPACTION_LAG = Long.toString(Duration.ofDays(1).toMillis());
+
   static Properties streamsProperties(MatchSettings settings, KafkaSettings kafka, Path dataDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -80,6 +85,10 @@ class MatchConfiguration {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
     BoundedRocksDb.budget(props, settings);
+    // A closed or expired match deletes its state, but the compacted changelog keeps the old value until the log
+    // cleaner reaches it, which on a quiet topic may be never. This bounds it: compacted within a day (the
+    // tombstone itself goes a day later, the broker's delete.retention.ms). Repartition topics are purged anyway.
+    props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG), CHANGELOG_COMPACTION_LAG);
     return props;
   }
 }

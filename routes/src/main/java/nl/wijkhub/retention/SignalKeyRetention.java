@@ -1,10 +1,7 @@
 package nl.wijkhub.retention;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
@@ -21,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * once the retention, counted from the last day of that month, is over at {@code now}. Every copy sealed under it
  * (the covenant's topic, a match's contacts, a backup of either) becomes unreadable at once; the topic's own
  * retention removes the ciphertext later. The longest retention of the covenant versions valid in the month
- * decides. Each destruction is a processing-log step ({@code vernietigd}), logged and confirmed before the key
+ * decides ({@link CovenantPeriods}). Each destruction is a processing-log step ({@code vernietigd}), logged and confirmed before the key
  * goes, so that no key is gone without its record (a crash in between destroys it on the next run).
  */
 public final class SignalKeyRetention implements Purge {
@@ -29,14 +26,15 @@ public final class SignalKeyRetention implements Purge {
   static final String STEP = "vernietigd";
   static final String REASON = "BEWAARTERMIJN_VERSTREKEN";
   private static final Logger LOG = LoggerFactory.getLogger(SignalKeyRetention.class);
-  private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final Covenants covenants;
+  private final CovenantPeriods periods;
   private final DataKeys dataKeys;
   private final ProcessingLog log;
 
   public SignalKeyRetention(Covenants covenants, DataKeys dataKeys, ProcessingLog log) {
     this.covenants = covenants;
+    this.periods = new CovenantPeriods(covenants);
     this.dataKeys = dataKeys;
     this.log = log;
   }
@@ -51,8 +49,8 @@ public final class SignalKeyRetention implements Purge {
     int destroyed = 0;
     for (String covenant : covenants.ids()) {
       for (YearMonth period : dataKeys.keptPeriods(covenant)) {
-        List<CovenantVersion> versions = validIn(covenant, period);
-        if (versions.isEmpty() || now.isBefore(expiry(period, versions))) {
+        List<CovenantVersion> versions = periods.validIn(covenant, period);
+        if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(period, versions))) {
           continue;
         }
         logDestruction(now, versions.get(versions.size() - 1));
@@ -63,23 +61,6 @@ public final class SignalKeyRetention implements Purge {
       }
     }
     return destroyed;
-  }
-
-  /** The versions valid on some day of the period; none: the period's signals were never routed, keep the key. */
-  private List<CovenantVersion> validIn(String covenant, YearMonth period) {
-    LocalDate first = period.atDay(1);
-    LocalDate last = period.atEndOfMonth();
-    return covenants.versions(covenant).stream()
-        .filter(v -> !v.validFrom().isAfter(last) && (v.validUntil() == null || !v.validUntil().isBefore(first)))
-        .sorted(Comparator.comparing(CovenantVersion::validFrom)).toList();
-  }
-
-  /** The start of the day after the last day of the period plus the longest retention. */
-  static Instant expiry(YearMonth period, List<CovenantVersion> versions) {
-    LocalDate lastDay = period.atEndOfMonth();
-    LocalDate end = versions.stream().map(CovenantVersion::retention).map(lastDay::plus)
-        .max(Comparator.naturalOrder()).orElseThrow();
-    return end.plusDays(1).atStartOfDay(ZONE).toInstant();
   }
 
   private void logDestruction(Instant now, CovenantVersion version) {

@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param roles every role the caller holds
  * @param partner the partner id for {@link Role#PARTNER}, else null
  * @param programmes programmes whose office the caller works for ({@link Role#STAFF})
- * @param covenants covenants whose MultiTeam the caller belongs to ({@link Role#MULTITEAM})
+ * @param covenants covenants whose MultiTeam the caller belongs to ({@link Role#MULTITEAM}), as granted: a covenant
+ *     id, or {@code <covenant>/<recipient>} naming the recipient where the covenant has several
  * @param municipalities municipalities (data controllers) whose privacy officer the caller is
  *     ({@link Role#PRIVACY_OFFICER}); their programmes are in programmes.yaml
  * @param secondFactor whether the login used a second factor, which personal data needs

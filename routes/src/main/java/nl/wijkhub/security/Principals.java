@@ -12,7 +12,8 @@ import nl.wijkhub.reference.ReferenceData;
 
 /**
  * Builds a {@link HubPrincipal} from grants written {@code role} or {@code role:scope} ({@code staff:leeuwarden-oost},
- * {@code operator}, {@code multiteam:pmg-leeuwarden-oost}, {@code privacy-officer:leeuwarden},
+ * {@code operator}, {@code multiteam:pmg-leeuwarden-oost} (or {@code multiteam:<covenant>/<recipient>} where a
+ * covenant has several recipients), {@code privacy-officer:leeuwarden},
  * {@code partner:dbieb}), as the user file and the identity provider's group claim write them. A scope must exist in
  * the reference data: a grant for an unknown programme would otherwise silently reach nothing.
  */
@@ -90,9 +91,21 @@ final class Principals {
       case PRIVACY_OFFICER -> municipalities.contains(scope) ? null
           : "names municipality '" + scope + "', which owns no programme in programmes.yaml (known: "
               + municipalities.stream().sorted().toList() + ")";
-      case MULTITEAM -> ID.matcher(scope).matches() ? null : "names covenant '" + scope + "', which is not an id"
-          + " (lower case letters, digits and '-')";
+      case MULTITEAM -> checkMultiTeam(scope);
       case OPERATOR -> null;
     };
+  }
+
+  /** A covenant id, and the recipient (a partner) whose MultiTeam it is where the covenant has several. */
+  private String checkMultiTeam(String scope) {
+    int slash = scope.indexOf('/');
+    String covenant = slash < 0 ? scope : scope.substring(0, slash);
+    if (!ID.matcher(covenant).matches()) {
+      return "names covenant '" + covenant + "', which is not an id (lower case letters, digits and '-')";
+    }
+    String recipient = slash < 0 ? null : scope.substring(slash + 1);
+    return recipient == null || reference.partner(recipient).isPresent() ? null
+        : "names recipient '" + recipient + "', which is not in partners.yaml; write 'multiteam:<covenant>' or"
+            + " 'multiteam:<covenant>/<recipient partner id>'";
   }
 }

@@ -20,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import nl.wijkhub.events.AccessRecord;
 import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.events.RoutedSignal;
@@ -33,6 +35,7 @@ import nl.wijkhub.privacy.KeyUnavailable;
 import nl.wijkhub.privacy.ProcessingLogStore;
 import nl.wijkhub.privacy.Pseudonyms;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.retention.InboxStatusRetention;
 import nl.wijkhub.retention.SignalKeyRetention;
 import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.TestInfrastructure;
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,8 +59,8 @@ import tools.jackson.databind.JsonNode;
  * person through the signals API, and the officer of the covenant's municipality gets exactly the golden list of
  * what happened (by API, as CSV for the letter, and on the page), each look-up logged first; the other
  * municipality's officer finds nothing. Then the clock is advanced past the covenant's retention: the retention job
- * crypto-shreds the period, the routed ciphertext on the topic no longer opens, and the access request still
- * answers from the processing log. The methods run in order because the last one destroys this hub's keys.
+ * crypto-shreds the period and deletes the inbox's status rows of it, the routed ciphertext on the topic no longer
+ * opens, and the access request still answers from the processing log. The methods run in order because the last one destroys this hub's keys.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(TestInfrastructure.class)
@@ -92,6 +96,12 @@ class AccessRequestIT {
 
   @Autowired
   SignalKeyRetention retention;
+
+  @Autowired
+  InboxStatusRetention inboxRetention;
+
+  @Autowired
+  DataSource dataSource;
 
   @Test
   @Order(1)
@@ -185,13 +195,27 @@ class AccessRequestIT {
         s -> SIGNAL_IDS.contains(s.getSignalId())).stream().map(ConsumerRecord::value).toList();
     assertThat(routed).hasSize(2).allSatisfy(s -> assertThat(recipient.open(s).identity()).isPresent());
     HttpResponse<String> before = ask("demo-fg", "{\"bsn\": \"" + BSN + "\"}", "text/csv");
+    HttpResponse<String> status = ApiClient.demoUser(port, "demo-pmg-multiteam").put("/api/v1/multiteam/" + PMG
+        + "/signalen/" + SIGNAL_IDS.get(0) + "/status", "application/json",
+        "{\"status\": \"IN_BEHANDELING\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(status.statusCode()).as(status.body()).isEqualTo(204);
+    assertThat(inboxRows()).as("status and its change kept in the inbox").isEqualTo(2);
 
-    int withinRetention = retention.purge(Clock.offset(Clock.systemUTC(), Duration.ofDays(30)).instant());
-    assertThat(withinRetention).as("keys destroyed while the covenant still keeps them").isZero();
+    Instant soon = Clock.offset(Clock.systemUTC(), Duration.ofDays(30)).instant();
+    int withinRetention = retention.purge(soon) + inboxRetention.purge(soon);
+    assertThat(withinRetention).as("keys or inbox rows removed while the covenant still keeps them").isZero();
     assertThat(recipient.open(routed.get(0)).identity()).isPresent();
-    int past = retention.purge(Clock.offset(Clock.systemUTC(), Duration.ofDays(600)).instant());
+    assertThat(inboxRows()).isEqualTo(2);
+    Instant late = Clock.offset(Clock.systemUTC(), Duration.ofDays(600)).instant();
+    int past = retention.purge(late);
+    int inboxRowsDeleted = inboxRetention.purge(late);
 
     assertThat(past).isPositive();
+    assertThat(inboxRowsDeleted).isEqualTo(2);
+    assertThat(inboxRows()).as("no inbox status left of the shredded period").isZero();
+    assertThat(TopicReader.committed(Topics.PROCESSING_LOG.name(), ProcessingRecord.class,
+        r -> "verwijderd".equals(r.getName()) && PMG.equals(r.getCovenantId())
+            && "BEWAARTERMIJN_VERSTREKEN".equals(r.getReasonCode()))).isNotEmpty();
     assertThat(routed).allSatisfy(s -> assertThatThrownBy(() -> recipient.open(s))
         .isInstanceOf(KeyUnavailable.class).hasMessageContaining("destroyed"));
     assertThat(TopicReader.committed(Topics.PROCESSING_LOG.name(), ProcessingRecord.class,
@@ -223,6 +247,14 @@ class AccessRequestIT {
         "application/json", body.getBytes(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return json(response).get("references").get(0).get("id").asString();
+  }
+
+  /** The inbox's status rows and status changes about the person's signals. */
+  private int inboxRows() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return jdbc.queryForObject("SELECT count(*) FROM inbox_item_status WHERE item_id = ?", Integer.class,
+        SIGNAL_IDS.get(0)) + jdbc.queryForObject("SELECT count(*) FROM inbox_status_change WHERE item_id = ?",
+        Integer.class, SIGNAL_IDS.get(0));
   }
 
   private HttpResponse<String> ask(String officer, String body, String accept) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.wijkhub.events.Match;
 import nl.wijkhub.events.MatchStatus;
@@ -31,10 +32,15 @@ import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +85,9 @@ class MatchRestartIT {
   @Autowired
   KafkaSettings kafka;
 
+  @Autowired
+  MatchSettings settings;
+
   @Test
   void aRestartMidWindowUpdatesTheOneMatchAndDuplicatesNothing() {
     await().atMost(PATIENCE).until(() -> matcher.state() == KafkaStreams.State.RUNNING);
@@ -107,6 +116,22 @@ class MatchRestartIT {
         .containsExactlyInAnyOrder("politie-leeuwarden-oost", "ikc-1", "amaryllis");
     assertThat(TopicReader.committed(Topics.PROCESSING_LOG.name(), ProcessingRecord.class,
         r -> r.getName().equals("gematcht") && PSEUDONYM.equals(r.getDataSubjectId()))).hasSize(2);
+  }
+
+  @Test
+  void aDeletedMatchStateIsCompactedOutOfTheChangelogWithinADay() throws Exception {
+    await().atMost(PATIENCE).until(() -> matcher.state() == KafkaStreams.State.RUNNING);
+    String changelog = settings.applicationId() + "-" + MatchProcessor.STORE + "-changelog";
+    ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, changelog);
+
+    try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers()))) {
+      Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+
+      assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+      assertThat(config.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value())
+          .isEqualTo(Long.toString(Duration.ofDays(1).toMillis()));
+    }
   }
 
   private List<Match> matches(String pseudonym) {

@@ -60,6 +60,23 @@ class LocalUsersTest {
   }
 
   @Test
+  void aMultiTeamGrantMayNameTheRecipientWhoseCopiesTheMemberReads() {
+    String hash = BCRYPT.encode("x");
+    LocalUsers users = LocalUsers.load(yaml("""
+        users:
+          - {name: lid, bcrypt: "%s", roles: ["multiteam:pmg-leeuwarden-oost/pmg-multiteam"]}
+        """.formatted(hash)), PRINCIPALS, REFERENCE, false);
+
+    assertThat(hub(users, "lid").covenants()).containsExactly("pmg-leeuwarden-oost/pmg-multiteam");
+    assertThatThrownBy(() -> LocalUsers.load(yaml("""
+        users:
+          - {name: lid, bcrypt: "%s", roles: ["multiteam:pmg-leeuwarden-oost/geen-partner"]}
+        """.formatted(hash)), PRINCIPALS, REFERENCE, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("names recipient 'geen-partner', which is not in partners.yaml");
+  }
+
+  @Test
   void everyWrongEntryIsNamedWithItsFix() {
     String hash = BCRYPT.encode("x");
     assertThatThrownBy(() -> LocalUsers.load(yaml("""

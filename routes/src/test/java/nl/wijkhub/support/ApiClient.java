@@ -60,6 +60,11 @@ public record ApiClient(int port, String apiKey, String demoUser) {
     return post(pathAndQuery, "multipart/form-data; boundary=" + boundary, body);
   }
 
+  public HttpResponse<String> put(String pathAndQuery, String contentType, byte[] body) {
+    return send(request(pathAndQuery).header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   public HttpResponse<String> get(String pathAndQuery) {
     return send(request(pathAndQuery).GET().build());
   }

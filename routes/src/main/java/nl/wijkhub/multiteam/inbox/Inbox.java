@@ -67,7 +67,7 @@ public class Inbox {
 
   /** The covenants whose inbox the caller may read, sorted. */
   public List<String> covenantsOf(HubPrincipal caller) {
-    return caller.covenants().stream().filter(covenants.ids()::contains).sorted().toList();
+    return InboxMembership.covenantsOf(caller).stream().filter(covenants.ids()::contains).sorted().toList();
   }
 
   /** The covenant's name as its members know it. */
@@ -78,9 +78,9 @@ public class Inbox {
 
   /** The covenant's signals, newest first; a correction shows as the signal it corrects. */
   public List<SignalItem> signals(HubPrincipal caller, String covenantId) {
-    checkMember(caller, covenantId);
+    String recipient = checkMember(caller, covenantId);
     Map<String, ItemStatus> status = statuses.of(covenantId, ItemType.SIGNAAL);
-    return latestSignals(covenantId).values().stream()
+    return latestSignals(covenantId, recipient).values().stream()
         .map(latest -> item(latest, status.getOrDefault(latest.routed().getSignalId(), ItemStatus.NIEUW)))
         .sorted(Comparator.comparing(SignalItem::routedAt).reversed())
         .toList();
@@ -88,9 +88,9 @@ public class Inbox {
 
   /** The covenant's matches, in their latest revision, open ones first and newest first. */
   public List<MatchItem> matches(HubPrincipal caller, String covenantId) {
-    checkMember(caller, covenantId);
+    String recipient = checkMember(caller, covenantId);
     Map<String, ItemStatus> status = statuses.of(covenantId, ItemType.MATCH);
-    return latestMatches(covenantId).values().stream()
+    return latestMatches(covenantId, recipient).values().stream()
         .map(match -> item(match, status.getOrDefault(match.getMatchId(), ItemStatus.NIEUW), false))
         .sorted(Comparator.comparing(MatchItem::open).reversed().thenComparing(MatchItem::updatedAt,
             Comparator.reverseOrder()))
@@ -99,8 +99,8 @@ public class Inbox {
 
   /** Opens one signal: the view is logged first, then identity and content are decrypted. */
   public OpenedSignal openSignal(HubPrincipal caller, String covenantId, String signalId) {
-    checkMember(caller, covenantId);
-    Latest latest = Optional.ofNullable(latestSignals(covenantId).get(signalId)).orElseThrow(() ->
+    String recipient = checkMember(caller, covenantId);
+    Latest latest = Optional.ofNullable(latestSignals(covenantId, recipient).get(signalId)).orElseThrow(() ->
         notFound("SIGNAAL_ONBEKEND", "Er is geen signaal '" + signalId + "' in de inbox van dit convenant."));
     RoutedSignal routed = latest.routed();
     if (routed.getKind() == RoutedSignalKind.INTREKKING) {
@@ -128,8 +128,8 @@ public class Inbox {
 
   /** Opens one match: the view is logged first, then the contact professional of each signal is decrypted. */
   public MatchItem openMatch(HubPrincipal caller, String covenantId, String matchId) {
-    checkMember(caller, covenantId);
-    Match match = Optional.ofNullable(latestMatches(covenantId).get(matchId)).orElseThrow(() ->
+    String recipient = checkMember(caller, covenantId);
+    Match match = Optional.ofNullable(latestMatches(covenantId, recipient).get(matchId)).orElseThrow(() ->
         notFound("MATCH_ONBEKEND", "Er is geen match '" + matchId + "' in de inbox van dit convenant."));
     logView(caller, covenantId, versionOf(match), match.getRecipient(), match.getPseudonym(), null);
     try {
@@ -142,25 +142,34 @@ public class Inbox {
   /** Sets an item's status; the change is kept with the member who made it. */
   public void changeStatus(HubPrincipal caller, String covenantId, ItemType type, String itemId,
       ItemStatus status) {
-    checkMember(caller, covenantId);
-    boolean exists = type == ItemType.SIGNAAL ? latestSignals(covenantId).containsKey(itemId)
-        : latestMatches(covenantId).containsKey(itemId);
-    if (!exists) {
+    String recipient = checkMember(caller, covenantId);
+    Optional<String> keyPeriod = type == ItemType.SIGNAAL
+        ? Optional.ofNullable(latestSignals(covenantId, recipient).get(itemId)).map(l -> l.routed().getKeyPeriod())
+        : Optional.ofNullable(latestMatches(covenantId, recipient).get(itemId)).map(Inbox::lastKeyPeriod);
+    if (keyPeriod.isEmpty()) {
       throw notFound(type == ItemType.SIGNAAL ? "SIGNAAL_ONBEKEND" : "MATCH_ONBEKEND", "Er is geen "
           + (type == ItemType.SIGNAAL ? "signaal" : "match") + " '" + itemId + "' in de inbox van dit convenant.");
     }
-    statuses.change(covenantId, type, itemId, status, caller.name(), clock.instant());
+    statuses.change(covenantId, type, itemId, status, keyPeriod.get(), caller.name(), clock.instant());
   }
 
-  private void checkMember(HubPrincipal caller, String covenantId) {
+  /** A match stays readable until the key of its latest signal's month goes; its status row stays as long. */
+  private static String lastKeyPeriod(Match match) {
+    return match.getSignals().stream().map(MatchedSignal::getKeyPeriod).max(Comparator.naturalOrder())
+        .orElseThrow();
+  }
+
+  /** The recipient whose copies the caller reads, once it is clear the caller is a member of the covenant. */
+  private String checkMember(HubPrincipal caller, String covenantId) {
     if (!covenants.ids().contains(covenantId)) {
       throw notFound("CONVENANT_ONBEKEND", "Er is geen convenant '" + covenantId + "'.");
     }
-    if (!caller.covenants().contains(covenantId)) {
+    if (!InboxMembership.covenantsOf(caller).contains(covenantId)) {
       throw new InboxRefused(HttpStatus.FORBIDDEN, "CONVENANT_NIET_TOEGESTAAN", "Geen toegang",
           "U ziet alleen de inbox van het MultiTeam van uw eigen convenant: "
               + String.join(", ", covenantsOf(caller)) + ".");
     }
+    return InboxMembership.recipientOf(caller, covenantId, covenants.versions(covenantId));
   }
 
   /**
@@ -213,7 +222,7 @@ public class Inbox {
    * left on the topic, the covenant's retention has passed for the match too.
    */
   private int versionOf(Match match) {
-    Map<String, Latest> signals = latestSignals(match.getCovenantId());
+    Map<String, Latest> signals = latestSignals(match.getCovenantId(), match.getRecipient());
     return match.getSignals().stream().map(s -> signals.get(s.getSignalId())).filter(java.util.Objects::nonNull)
         .max(Comparator.comparing(s -> s.routed().getRoutedAt()))
         .map(s -> s.routed().getCovenantVersion())
@@ -223,11 +232,13 @@ public class Inbox {
   /** The latest record of each signal, and whether a correction replaced the first. */
   private record Latest(RoutedSignal routed, boolean corrected) {}
 
-  private Map<String, Latest> latestSignals(String covenantId) {
+  /** The recipient's own copies only: each recipient of a covenant gets its own copy of a signal, sealed for it. */
+  private Map<String, Latest> latestSignals(String covenantId, String recipient) {
     Map<String, Latest> latest = new LinkedHashMap<>();
     // By when each was routed, not in reading order: a correction of a mistyped BSN is keyed by the other person's
     // pseudonym, so it may sit on another partition and be read before the signal it corrects.
-    List<RoutedSignal> routed = new ArrayList<>(topics.signals(covenantId));
+    List<RoutedSignal> routed = new ArrayList<>(topics.signals(covenantId).stream()
+        .filter(s -> recipient.equals(s.getRecipient())).toList());
     routed.sort(Comparator.comparing(RoutedSignal::getRoutedAt));
     for (RoutedSignal signal : routed) {
       Latest before = latest.get(signal.getSignalId());
@@ -244,9 +255,12 @@ public class Inbox {
     return latest;
   }
 
-  private Map<String, Match> latestMatches(String covenantId) {
+  private Map<String, Match> latestMatches(String covenantId, String recipient) {
     Map<String, Match> latest = new LinkedHashMap<>();
     for (Match match : topics.matches(covenantId)) {
+      if (!recipient.equals(match.getRecipient())) {
+        continue;
+      }
       latest.merge(match.getMatchId(), match, (a, b) -> b.getRevision() >= a.getRevision() ? b : a);
     }
     return latest;

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The status of each inbox item (tables of V110__inbox_status.sql) and the history of its changes, with the member
- * who made each. Ids only: nothing here says who the item is about.
+ * who made each. Ids only: nothing here says who the item is about. Each row keeps the item's data-key period
+ * (V180), by which retention/InboxStatusRetention deletes it when the covenant's retention for that period ends.
  */
 @Repository
 class InboxStatuses {
@@ -41,20 +42,25 @@ class InboxStatuses {
 
   /** Sets the status and records the change with who made it; setting the status it already has changes nothing. */
   @Transactional
-  void change(String covenantId, ItemType type, String itemId, ItemStatus status, String member, Instant at) {
+  void change(String covenantId, ItemType type, String itemId, ItemStatus status, String keyPeriod, String member,
+      Instant at) {
     ItemStatus old = of(covenantId, type, itemId);
     if (old == status) {
       return;
     }
     Timestamp when = Timestamp.from(at);
-    int updated = jdbc.update("UPDATE inbox_item_status SET status = ?, changed_at = ? WHERE covenant_id = ? AND"
-        + " item_type = ? AND item_id = ?", status.name(), when, covenantId, type.name(), itemId);
+    // A match's period moves on with its latest signal; the row follows, so that it goes with the last key.
+    int updated = jdbc.update("UPDATE inbox_item_status SET status = ?, changed_at = ?, key_period = ? WHERE"
+        + " covenant_id = ? AND item_type = ? AND item_id = ?", status.name(), when, keyPeriod, covenantId,
+        type.name(), itemId);
     if (updated == 0) {
-      jdbc.update("INSERT INTO inbox_item_status (covenant_id, item_type, item_id, status, changed_at) VALUES"
-          + " (?, ?, ?, ?, ?)", covenantId, type.name(), itemId, status.name(), when);
+      jdbc.update("INSERT INTO inbox_item_status (covenant_id, item_type, item_id, status, changed_at, key_period)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", covenantId, type.name(), itemId, status.name(), when, keyPeriod);
     }
+    jdbc.update("UPDATE inbox_status_change SET key_period = ? WHERE covenant_id = ? AND item_type = ? AND"
+        + " item_id = ?", keyPeriod, covenantId, type.name(), itemId);
     jdbc.update("INSERT INTO inbox_status_change (change_id, covenant_id, item_type, item_id, old_status, new_status,"
-        + " changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), covenantId,
-        type.name(), itemId, old.name(), status.name(), member, when);
+        + " changed_by, changed_at, key_period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+        covenantId, type.name(), itemId, old.name(), status.name(), member, when, keyPeriod);
   }
 }

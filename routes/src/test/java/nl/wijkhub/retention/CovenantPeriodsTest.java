@@ -11,18 +11,18 @@ import java.util.List;
 import nl.wijkhub.covenant.CovenantVersion;
 import org.junit.jupiter.api.Test;
 
-class SignalKeyRetentionTest {
+class CovenantPeriodsTest {
 
   @Test
   void aMonthExpiresItsRetentionAfterItsLastDayInAmsterdam() {
-    Instant expiry = SignalKeyRetention.expiry(YearMonth.of(2026, 11), List.of(version(Period.ofMonths(18))));
+    Instant expiry = CovenantPeriods.expiry(YearMonth.of(2026, 11), List.of(version(Period.ofMonths(18))));
 
     assertThat(expiry).isEqualTo(Instant.parse("2028-05-30T22:00:00Z"));
   }
 
   @Test
   void theLongestRetentionOfTheVersionsValidInTheMonthDecides() {
-    Instant expiry = SignalKeyRetention.expiry(YearMonth.of(2025, 12),
+    Instant expiry = CovenantPeriods.expiry(YearMonth.of(2025, 12),
         List.of(version(Period.ofYears(1)), version(Period.ofMonths(18))));
 
     assertThat(expiry).isEqualTo(Instant.parse("2027-06-30T22:00:00Z"));
