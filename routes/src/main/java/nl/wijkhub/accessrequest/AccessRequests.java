@@ -85,7 +85,8 @@ final class AccessRequests {
       case "gepseudonimiseerd" -> 1;
       case "doorgestuurd", "gecorrigeerd", "ingetrokken" -> 2;
       case "gematcht" -> 3;
-      default -> 4;
+      case "genotificeerd" -> 4;
+      default -> 5;
     };
   }
 
@@ -97,7 +98,7 @@ final class AccessRequests {
         : reference.partner(party).map(Partner::name).orElse(party);
     return version.map(v -> new AccessAnswer.Step(step.startTime(), step.name(), party, partyName,
             v.covenantName(), v.version(), v.activity().name(), v.purpose(), v.legalGround(),
-            DataCategories.of(v, party), step.signalId()))
+            DataCategories.of(v, party, step.name()), step.signalId()))
         // A version no longer configured: the log still says what happened, the register no longer why.
         .orElseGet(() -> new AccessAnswer.Step(step.startTime(), step.name(), party, partyName, step.covenantId(),
             step.covenantVersion() == null ? 0 : step.covenantVersion(), step.processingActivityId(),

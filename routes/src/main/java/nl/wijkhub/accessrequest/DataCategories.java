@@ -25,9 +25,20 @@ final class DataCategories {
       Map.entry("content.professionalContact", "contactgegevens van de melder"),
       Map.entry("content.note", "toelichting"));
 
+  /**
+   * What the professional of a signal learns from a match notification (multiteam/notify): that another
+   * organisation signalled about the same person, and whom to contact there; nothing of the signals themselves.
+   */
+  private static final List<String> NOTIFIED = List.of("dat ook een andere organisatie een signaal gaf",
+      "naam, organisatie en contactgegevens van de andere melders");
+
   private DataCategories() {}
 
-  static List<String> of(CovenantVersion version, String organisation) {
+  static List<String> of(CovenantVersion version, String organisation, String step) {
+    return "genotificeerd".equals(step) ? NOTIFIED : of(version, organisation);
+  }
+
+  private static List<String> of(CovenantVersion version, String organisation) {
     return version.recipients().stream().filter(r -> r.partner().equals(organisation)).findFirst()
         .map(DataCategories::received).orElseGet(() -> handled(version.activity()));
   }

@@ -6,7 +6,6 @@ import nl.wijkhub.delivery.DeliveryErrorHandling;
 import nl.wijkhub.delivery.DeliveryRoute;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.EndpointConsumerBuilder;
-import org.apache.camel.builder.EndpointProducerBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
@@ -41,7 +40,7 @@ public class MailRoute extends EndpointRouteBuilder {
             .to(DeliveryRoute.ENDPOINT)
           .end()
           .bean(intake, "reply")
-          .to(outbox())
+          .to(OutgoingMail.outbox(settings.smtp()))
           .bean(intake, "answered")
         .end();
   }
@@ -56,11 +55,5 @@ public class MailRoute extends EndpointRouteBuilder {
         // The raw jakarta.mail.Message: no mail header becomes a Camel header that could leak into the reply.
         .mapMailMessage(false)
         .folderName(settings.folder());
-  }
-
-  private EndpointProducerBuilder outbox() {
-    MailSettings.Server smtp = settings.smtp();
-    return (smtp.ssl() ? smtps(smtp.authority()) : smtp(smtp.authority()))
-        .username(smtp.user()).password(smtp.password());
   }
 }

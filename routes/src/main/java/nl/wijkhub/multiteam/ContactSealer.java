@@ -2,6 +2,7 @@ package nl.wijkhub.multiteam;
 
 import java.nio.ByteBuffer;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import nl.wijkhub.covenant.RoutedFields;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.SignalContent;
@@ -32,7 +33,7 @@ class ContactSealer {
     if (signal.getContent() == null) {
       return null;
     }
-    YearMonth period = YearMonth.parse(signal.getKeyPeriod());
+    YearMonth period = periodOf(signal);
     SignalContent content = decryption.open(envelope(signal, period, RoutedFields.CONTENT), bytes(signal.getContent()),
         SignalContent.getClassSchema());
     if (content.getProfessionalName() == null && content.getProfessionalContact() == null) {
@@ -43,6 +44,14 @@ class ContactSealer {
         .setProfessionalContact(content.getProfessionalContact())
         .build();
     return ByteBuffer.wrap(cipher.seal(envelope(signal, period, PART), contact));
+  }
+
+  private static YearMonth periodOf(RoutedSignal signal) {
+    try {
+      return YearMonth.parse(signal.getKeyPeriod());
+    } catch (DateTimeParseException e) {
+      throw new MatchFailures.BrokenContract("A routed signal whose key period is no yyyy-MM");
+    }
   }
 
   static Envelope envelope(RoutedSignal signal, YearMonth period, String part) {

@@ -14,8 +14,10 @@ public record DeadLetter(String topic, int partition, long offset, Reason reason
     ONLEESBAAR,
     /** A sealed part does not open: another hub's keys, a crypto-shredded period, or altered bytes. */
     SLEUTEL_ONBESCHIKBAAR,
-    /** Any other failure while matching this one record, e.g. a covenant version this hub does not hold. */
-    VERWERKINGSFOUT
+    /** A routed signal that breaks its schema's contract, e.g. without a pseudonym or with a malformed period. */
+    ONGELDIG,
+    /** A routed signal under a covenant version this hub's configuration does not hold. */
+    CONVENANT_ONBEKEND
   }
 
   /** The dead-letter topic's key, which also makes a repeated dead letter of one record recognisable. */

@@ -51,7 +51,10 @@ class MatchConfiguration {
     return new MatcherHealthIndicator(streams, deadLetters);
   }
 
-  /** A record the matcher cannot read or open goes to {@code sink} and the matcher carries on. */
+  /**
+   * A record the matcher can never read or process goes to {@code sink} and the matcher carries on; a transient
+   * failure fails the stream thread instead (MatchFailures).
+   */
   static void withDeadLetters(Properties props, DeadLetter.Sink sink) {
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, MatchDeadLetters.class);
@@ -62,7 +65,7 @@ class MatchConfiguration {
     return (covenantId, version) -> covenants.versions(covenantId).stream()
         .filter(v -> v.version() == version).findFirst()
         .map(MatchConfiguration::termsOf)
-        .orElseThrow(() -> new IllegalStateException("A routed signal names covenant " + covenantId + " version "
+        .orElseThrow(() -> new MatchTerms.UnknownVersion("A routed signal names covenant " + covenantId + " version "
             + version + ", which config/covenants does not hold; a signed version must never be removed"));
   }
 

@@ -1,7 +1,7 @@
 package nl.wijkhub.multiteam;
 
 import java.util.Map;
-import nl.wijkhub.privacy.KeyUnavailable;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -11,11 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka Streams' deserialization and processing exception handlers for the matcher: a record it cannot read or
- * open goes to the dead letters and the matcher carries on, so that one foreign or shredded record never stops
- * matching for everyone. Only if the dead letter cannot be written does the matcher stop (nothing is skipped
- * unrecorded). Kafka Streams 4.1 makes the instances itself; the sink comes through the configuration under
- * {@link #SINK}.
+ * Kafka Streams' deserialization and processing exception handlers for the matcher: a record that fails for a
+ * permanent reason (see {@link MatchFailures}: undecodable, breaking its contract, sealed under a key that is gone,
+ * under an unknown covenant version) goes to the dead letters and the matcher carries on, so that one foreign or
+ * shredded record never stops matching for everyone. Any other failure, a transient one above all (a state store,
+ * the broker or the registry not answering), fails the stream thread so that the record is processed again: a
+ * dead letter would lose the match, as nothing replays them. Equally, if the dead letter cannot be written, the
+ * thread fails (nothing is skipped unrecorded). Kafka Streams 4.1 makes the instances itself; the sink comes
+ * through the configuration under {@link #SINK}.
  *
  * <p>The dead letter is written outside the matcher's transaction: after a crash between the two, a record may
  * be dead-lettered twice (same key), never not at all.
@@ -41,6 +44,11 @@ public final class MatchDeadLetters implements DeserializationExceptionHandler, 
   @Override
   public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
       Exception exception) {
+    if (MatchFailures.isTransient(exception)) {
+      LOG.warn("The matcher cannot read {}-{}@{} now ({}); it reads it again", record.topic(), record.partition(),
+          record.offset(), exception.getClass().getSimpleName());
+      return DeserializationHandlerResponse.FAIL;
+    }
     return deadLetter(new DeadLetter(record.topic(), record.partition(), record.offset(),
         DeadLetter.Reason.ONLEESBAAR)) ? DeserializationHandlerResponse.CONTINUE
         : DeserializationHandlerResponse.FAIL;
@@ -48,9 +56,13 @@ public final class MatchDeadLetters implements DeserializationExceptionHandler, 
 
   @Override
   public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    DeadLetter.Reason reason = causedBy(exception, KeyUnavailable.class) ? DeadLetter.Reason.SLEUTEL_ONBESCHIKBAAR
-        : DeadLetter.Reason.VERWERKINGSFOUT;
-    return deadLetter(new DeadLetter(context.topic(), context.partition(), context.offset(), reason))
+    Optional<DeadLetter.Reason> reason = MatchFailures.permanent(exception);
+    if (reason.isEmpty()) {
+      LOG.warn("The matcher failed on {}-{}@{} ({}); it processes it again", context.topic(), context.partition(),
+          context.offset(), exception.getClass().getSimpleName());
+      return ProcessingHandlerResponse.FAIL;
+    }
+    return deadLetter(new DeadLetter(context.topic(), context.partition(), context.offset(), reason.get()))
         ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
   }
 
@@ -67,12 +79,4 @@ public final class MatchDeadLetters implements DeserializationExceptionHandler, 
     }
   }
 
-  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -33,15 +33,34 @@ public final class MatchStreams implements SmartLifecycle {
   public synchronized void start() {
     provisionTopics.run();
     KafkaStreams started = new KafkaStreams(topology, properties);
-    // A record the matcher cannot read or open is dead-lettered (MatchDeadLetters) and the matcher carries on;
-    // what still arrives here (a dead letter that could not be written, a broken state store) stops the matcher,
-    // which says why; the rest of the hub keeps running and the health shows the matcher DOWN.
-    started.setUncaughtExceptionHandler(e -> {
-      LOG.error("The matcher stopped: {}", e.toString());
-      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
+    started.setUncaughtExceptionHandler(MatchStreams::afterFailure);
     started.start();
     streams = started;
+  }
+
+  /**
+   * A record that can never be matched was dead-lettered already (MatchDeadLetters); what arrives here failed the
+   * stream thread. A transient failure replaces the thread, which processes the record again from the last
+   * exactly-once commit; anything else (a dead letter that could not be written, a failure not known to be
+   * transient) stops the matcher, which says why: the rest of the hub keeps running, the health shows the matcher
+   * DOWN, and after the fix it resumes from its last commit.
+   */
+  static StreamThreadExceptionResponse afterFailure(Throwable failure) {
+    if (MatchFailures.isTransient(failure)) {
+      LOG.warn("A matcher thread failed on a transient fault and is replaced: {}", causes(failure));
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    LOG.error("The matcher stopped: {}", causes(failure));
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** The exception classes down the chain; their messages may quote a record. */
+  private static String causes(Throwable failure) {
+    StringBuilder names = new StringBuilder();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      names.append(names.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+    }
+    return names.toString();
   }
 
   @Override

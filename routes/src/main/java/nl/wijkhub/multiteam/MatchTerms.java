@@ -11,6 +11,15 @@ record MatchTerms(Period matchWindow, String processingActivityUri) {
   /** The terms of a covenant version; the topology asks for every signal, as versions may differ. */
   @FunctionalInterface
   interface Source {
+    /** Throws {@link UnknownVersion} when the hub does not hold that covenant version. */
     MatchTerms of(String covenantId, int version);
+  }
+
+  /** A routed signal names a covenant version this hub's configuration does not hold: the same on every retry. */
+  static final class UnknownVersion extends RuntimeException {
+
+    UnknownVersion(String message) {
+      super(message);
+    }
   }
 }

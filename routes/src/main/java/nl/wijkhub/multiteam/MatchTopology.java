@@ -57,6 +57,9 @@ final class MatchTopology {
   /** Pseudonyms come newest first; the oldest live one is the one every signal in the window shares. */
   private static String oldestPseudonym(RoutedSignal signal) {
     List<String> pseudonyms = signal.getPseudonyms();
+    if (pseudonyms.isEmpty()) {
+      throw new MatchFailures.BrokenContract("A routed signal without a pseudonym");
+    }
     return pseudonyms.get(pseudonyms.size() - 1);
   }
 }

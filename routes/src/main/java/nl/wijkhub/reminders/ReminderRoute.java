@@ -2,7 +2,7 @@ package nl.wijkhub.reminders;
 
 import java.time.Duration;
 import nl.wijkhub.mail.MailSettings;
-import org.apache.camel.builder.EndpointProducerBuilder;
+import nl.wijkhub.mail.OutgoingMail;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
@@ -38,13 +38,8 @@ class ReminderRoute extends EndpointRouteBuilder {
             exchange.setProperty(MAIL, reminder);
             exchange.getMessage().setBody(messages.compose(reminder));
           })
-          .to(outbox())
+          .to(OutgoingMail.outbox(smtp))
           .process(exchange -> run.sent(exchange.getProperty(MAIL, ReminderMail.class)))
         .end();
-  }
-
-  private EndpointProducerBuilder outbox() {
-    String authority = smtp.host() + ":" + smtp.port();
-    return (smtp.ssl() ? smtps(authority) : smtp(authority)).username(smtp.user()).password(smtp.password());
   }
 }

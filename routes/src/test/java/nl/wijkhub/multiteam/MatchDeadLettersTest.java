@@ -3,6 +3,11 @@ package nl.wijkhub.multiteam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apicurio.registry.rest.client.exception.ContentNotFoundException;
+import io.apicurio.registry.rest.client.exception.RestClientException;
+import io.apicurio.registry.rest.v2.beans.Error;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,22 +28,29 @@ import nl.wijkhub.events.SignalContent;
 import nl.wijkhub.privacy.Envelope;
 import nl.wijkhub.privacy.PrivacyFixture;
 import nl.wijkhub.publish.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The matcher never stops on one record: bytes that are no routed signal and a signal sealed under another hub's
- * keys each become a dead letter that names only where the record is and why, and the next signals still match.
- * Only a dead letter that cannot be written stops it.
+ * The matcher never stops on one record that can never be matched: bytes that are no routed signal, a signal
+ * sealed under another hub's keys, one that breaks its contract or names an unknown covenant version each become a
+ * dead letter that names only where the record is and why, and the next signals still match. A transient failure
+ * (a state store, the broker or the registry not answering) is never dead-lettered: it fails the stream thread,
+ * which is replaced and processes the record again. A dead letter that cannot be written fails it too.
  */
 class MatchDeadLettersTest {
 
@@ -52,6 +64,8 @@ class MatchDeadLettersTest {
 
   private final List<DeadLetter> letters = new ArrayList<>();
   private boolean sinkBroken;
+  /** What the covenant look-up throws while set: the stand-in for a store or service the matcher depends on. */
+  private RuntimeException termsFailure;
   private PrivacyFixture ours;
   private PrivacyFixture otherHub;
   private TopologyTestDriver driver;
@@ -61,7 +75,15 @@ class MatchDeadLettersTest {
   void start() {
     ours = new PrivacyFixture(dir.resolve("ours"));
     otherHub = new PrivacyFixture(dir.resolve("other"));
-    MatchTerms.Source terms = (covenant, version) -> new MatchTerms(Period.ofMonths(6), "urn:test:" + covenant);
+    MatchTerms.Source terms = (covenant, version) -> {
+      if (termsFailure != null) {
+        throw termsFailure;
+      }
+      if (version > 2) {
+        throw new MatchTerms.UnknownVersion("no version " + version);
+      }
+      return new MatchTerms(Period.ofMonths(6), "urn:test:" + covenant);
+    };
     var topology = MatchTopology.build(List.of(PMG), MatchSerdes.plain(), terms,
         new ContactSealer(ours.decryption, ours.cipher), Duration.ofHours(1));
     Properties props = new Properties();
@@ -121,6 +143,99 @@ class MatchDeadLettersTest {
 
     assertThatThrownBy(() -> send(signal(otherHub, "vreemd", "amaryllis"))).isInstanceOf(StreamsException.class);
     assertThat(letters).isEmpty();
+  }
+
+  @Test
+  void aSignalUnderACovenantVersionTheHubDoesNotHoldIsDeadLetteredAndMatchingGoesOn() {
+    RoutedSignal unknownVersion = signal(ours, "v9", "amaryllis");
+    unknownVersion.setCovenantVersion(9);
+    send(unknownVersion);
+    send(signal(ours, "s1", "politie-leeuwarden-oost"));
+    send(signal(ours, "s2", "ikc-1"));
+
+    assertThat(letters).extracting(DeadLetter::reason).containsExactly(DeadLetter.Reason.CONVENANT_ONBEKEND);
+    assertThat(matches.readValuesToList()).singleElement().satisfies(match ->
+        assertThat(match.getSignals()).extracting(MatchedSignal::getSignalId).containsExactly("s1", "s2"));
+  }
+
+  @Test
+  void signalsThatBreakTheirContractAreDeadLetteredAndMatchingGoesOn() {
+    RoutedSignal noPseudonym = signal(ours, "zonder", "amaryllis");
+    noPseudonym.setPseudonyms(List.of());
+    RoutedSignal badPeriod = signal(ours, "periode", "elkien");
+    badPeriod.setKeyPeriod("januari");
+    send(noPseudonym);
+    send(badPeriod);
+    send(signal(ours, "s1", "politie-leeuwarden-oost"));
+    send(signal(ours, "s2", "ikc-1"));
+
+    assertThat(letters).extracting(DeadLetter::reason)
+        .containsExactly(DeadLetter.Reason.ONGELDIG, DeadLetter.Reason.ONGELDIG);
+    assertThat(matches.readValuesToList()).singleElement().satisfies(match ->
+        assertThat(match.getSignals()).extracting(MatchedSignal::getSignalId).containsExactly("s1", "s2"));
+  }
+
+  @Test
+  void aTransientFailureFailsTheThreadInsteadOfDeadLetteringTheMatch() {
+    send(signal(ours, "s1", "politie-leeuwarden-oost"));
+    termsFailure = new UncheckedIOException(new IOException("state store unreadable"));
+
+    assertThatThrownBy(() -> send(signal(ours, "s2", "ikc-1"))).isInstanceOf(StreamsException.class)
+        .satisfies(failure -> assertThat(MatchStreams.afterFailure(failure))
+            .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD));
+    assertThat(letters).as("nothing dead-lettered: the match is not lost").isEmpty();
+    assertThat(matches.readValuesToList()).isEmpty();
+  }
+
+  @Test
+  void aKafkaTimeoutIsTransientToo() {
+    send(signal(ours, "s1", "politie-leeuwarden-oost"));
+    termsFailure = new org.apache.kafka.common.errors.TimeoutException("store changelog");
+
+    assertThatThrownBy(() -> send(signal(ours, "s2", "ikc-1"))).isInstanceOf(StreamsException.class);
+    assertThat(letters).isEmpty();
+  }
+
+  @Test
+  void aFailureNotKnownTransientStopsTheMatcherWithoutDeadLettering() {
+    termsFailure = new IllegalArgumentException("a bug");
+
+    assertThatThrownBy(() -> send(signal(ours, "s1", "politie-leeuwarden-oost")))
+        .isInstanceOf(StreamsException.class)
+        .satisfies(failure -> assertThat(MatchStreams.afterFailure(failure))
+            .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT));
+    assertThat(letters).isEmpty();
+  }
+
+  @Test
+  void aRegistryThatDoesNotAnswerFailsTheReadWhileAnUnknownSchemaIsDeadLettered() {
+    MatchDeadLetters handler = new MatchDeadLetters();
+    handler.configure(java.util.Map.of(MatchDeadLetters.SINK, (DeadLetter.Sink) letters::add));
+    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.multiteam(PMG).name(), 2, 40L, new byte[0],
+        new byte[] {0, 0, 0, 0, 7});
+    Error unreachable = registryError("ConnectException", null);
+    Error unavailable = registryError("ServiceUnavailable", 503);
+    Error unknownSchema = registryError("ContentNotFoundException", 404);
+
+    ErrorHandlerContext none = null;
+    assertThat(handler.handle(none, record, new SerializationException(new RestClientException(unreachable))))
+        .isEqualTo(DeserializationHandlerResponse.FAIL);
+    assertThat(handler.handle(none, record, new SerializationException(new RestClientException(unavailable))))
+        .isEqualTo(DeserializationHandlerResponse.FAIL);
+    assertThat(letters).isEmpty();
+    assertThat(handler.handle(none, record,
+        new SerializationException(new ContentNotFoundException(unknownSchema))))
+        .isEqualTo(DeserializationHandlerResponse.CONTINUE);
+    assertThat(letters).containsExactly(new DeadLetter(Topics.multiteam(PMG).name(), 2, 40L,
+        DeadLetter.Reason.ONLEESBAAR));
+  }
+
+  /** As Apicurio's client reports a failure: a connection failure has a name and no HTTP status. */
+  private static Error registryError(String name, Integer status) {
+    Error error = new Error();
+    error.setName(name);
+    error.setErrorCode(status);
+    return error;
   }
 
   private void send(RoutedSignal signal) {
