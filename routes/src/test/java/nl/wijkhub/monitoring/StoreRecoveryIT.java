@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkhub.WijkhubApplication;
+import nl.wijkhub.completeness.Arrivals;
+import nl.wijkhub.connectors.monitoring.FigureKey;
 import nl.wijkhub.connectors.monitoring.ObservationQuery;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.connectors.monitoring.StoredObservation;
@@ -207,6 +209,49 @@ class StoreRecoveryIT {
         .until(() -> current("extra-leertijd-kinderen", "2045").stream().anyMatch(o -> o.value() == 8.0));
   }
 
+  @Test
+  void aWithdrawnDeliveryNoLongerCountsNorArrivesAndARebuildFromTheTopicKeepsTheWithdrawal() throws Exception {
+    String rows = "extra-leertijd-kinderen;Bilgaard;2046;600;\nextra-leertijd-kinderen;Bilgaard;2047;7;\n";
+    deliver("ikc-6", "extra-leertijd-kinderen;Bilgaard;2046;6;\n");
+    String wrong = deliver("ikc-6", rows);
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2046").stream()
+        .anyMatch(o -> o.value() == 600.0) && current("extra-leertijd-kinderen", "2047").size() == 1);
+    String withdraw = "/api/v1/submissions/" + wrong + "/intrekking";
+
+    HttpResponse<String> other = api.as("demo-ikc-7").post(withdraw, "application/json", new byte[0]);
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    assertThat(json(other).get("code").asString()).isEqualTo("ANDERE_PARTNER");
+    HttpResponse<String> withdrawn = api.as("demo-ikc-6").post(withdraw, "application/json", new byte[0]);
+
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    JsonNode receipt = json(withdrawn);
+    assertThat(receipt.get("withdrawnFigures").asLong()).isEqualTo(2);
+    assertThat(receipt.get("alreadyWithdrawn").asBoolean()).isFalse();
+    await("the previous revision counts again").atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen",
+        "2046").stream().map(StoredObservation::value).toList().equals(List.of(6.0))
+        && current("extra-leertijd-kinderen", "2047").isEmpty());
+    JsonNode again = json(api.as("demo-ikc-6").post(withdraw, "application/json", new byte[0]));
+    assertThat(again.get("alreadyWithdrawn").asBoolean()).isTrue();
+    assertThat(again.get("withdrawalId").asString()).isEqualTo(receipt.get("withdrawalId").asString());
+    assertThat(hub.getBean(Arrivals.class).arrivals(KEY_PROGRAMME)).as("the withdrawn figures have not arrived")
+        .filteredOn(a -> a.partner().equals("ikc-6") && a.period().startsWith("204"))
+        .extracting(Arrivals.Arrival::period).containsExactly("2046");
+    FigureKey key = new FigureKey(KEY_PROGRAMME, "extra-leertijd-kinderen", "bilgaard", "2046");
+    List<String> history = store.revisions(key).stream()
+        .map(r -> r.value().value() + (r.withdrawn() ? " ingetrokken" : "")).toList();
+    assertThat(history).containsExactly("6.0", "600.0 ingetrokken");
+
+    json(api.post("/api/v1/beheer/store/rebuild", "application/json", new byte[0]));
+
+    assertThat(current("extra-leertijd-kinderen", "2046")).extracting(StoredObservation::value).containsExactly(6.0);
+    assertThat(current("extra-leertijd-kinderen", "2047")).isEmpty();
+    assertThat(store.revisions(key).stream().map(r -> r.value().value() + (r.withdrawn() ? " ingetrokken" : ""))
+        .toList()).isEqualTo(history);
+    deliver("ikc-6", rows);
+    await("the same file, sent again after its withdrawal, counts again").atMost(CATCH_UP)
+        .until(() -> current("extra-leertijd-kinderen", "2047").size() == 1);
+  }
+
   private static IndicatorObservation observation(String indicator, String period, String partner, double value,
       String note) {
     return IndicatorObservation.newBuilder().setProgramme(KEY_PROGRAMME).setIndicator(indicator).setWijk("bilgaard")
@@ -229,10 +274,13 @@ class StoreRecoveryIT {
     }
   }
 
-  private static void deliver(String partner, String rows) {
+  /** Delivers the rows as the partner, which must be accepted, and returns the delivery's id. */
+  private static String deliver(String partner, String rows) {
     HttpResponse<String> response = api.as("demo-" + partner).postCsv("/api/v1/submissions",
         "indicator;wijk;periode;waarde;toelichting\n" + rows, "Idempotency-Key", UUID.randomUUID().toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(json(response).get("status").asString()).isEqualTo("ACCEPTED");
+    return json(response).get("submissionId").asString();
   }
 
   private static List<StoredObservation> current(String indicator, String period) {

@@ -94,6 +94,7 @@ class AccessMatrixIT {
     SERVED.put("POST /api/v1/signals", PARTNERS);
     SERVED.put("GET /api/v1/programmes/{programme}/report", STAFF);
     SERVED.put("GET /api/v1/submissions/{submissionId}", PARTNERS);
+    SERVED.put("POST /api/v1/submissions/{submissionId}/intrekking", PARTNERS);
     SERVED.put("POST /api/v1/beheer/dead-letters/replay", OPERATORS);
     SERVED.put("POST /api/v1/beheer/store/rebuild", OPERATORS);
     SERVED.put("GET /actuator", OPERATORS);
