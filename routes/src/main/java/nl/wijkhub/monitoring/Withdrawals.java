@@ -77,6 +77,11 @@ public final class Withdrawals {
     return ledger.receipt(submissionId);
   }
 
+  /** The programmes a delivery holds values in, so that staff withdraw only deliveries of their programme. */
+  public List<String> programmesOf(String submissionId) {
+    return store.programmesOf(submissionId);
+  }
+
   /**
    * Withdraws a delivery.
    *

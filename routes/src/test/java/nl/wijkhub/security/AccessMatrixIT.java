@@ -109,6 +109,8 @@ class AccessMatrixIT {
     SERVED.put("GET /dashboard/{programme}", STAFF);
     SERVED.put("GET /publiek/{programme}", EVERYONE);
     SERVED.put("GET /dashboard/{programme}/volledigheid", STAFF);
+    SERVED.put("GET /dashboard/{programme}/geschiedenis", STAFF);
+    SERVED.put("POST /dashboard/{programme}/intrekking", STAFF);
     SERVED.put("GET /partner", EnumSet.of(Caller.PARTNER_LOGIN));
     SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
     SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);

@@ -201,17 +201,33 @@ public class ObservationStore {
    * if its delivery was withdrawn for this key. For staff only: public views never show history.
    */
   public List<Revision> revisions(FigureKey key) {
+    return revisions(" AND h.wijk = ? AND h.period = ?", key.programme(), key.indicator(), key.wijk(),
+        key.period());
+  }
+
+  /** {@link #revisions(FigureKey)} of every wijk and period of an indicator, in wijk and period order. */
+  public List<Revision> revisions(String programme, String indicator) {
+    return revisions("", programme, indicator);
+  }
+
+  /** The programmes a delivery holds values in (a partner belongs to one, so at most one). */
+  public List<String> programmesOf(String submissionId) {
+    return jdbc.queryForList("SELECT DISTINCT programme FROM observation_history WHERE submission_id = ?",
+        String.class, submissionId);
+  }
+
+  private List<Revision> revisions(String narrower, Object... args) {
     return jdbc.query("SELECT h.programme, h.indicator, h.wijk, h.period, h.observed, h.note, h.partner,"
         + " h.submission_id, h.line, h.revision, h.received_at, h.withheld, w.withdrawal_id, w.withdrawn_at"
         + " FROM observation_history h LEFT JOIN observation_withdrawal w"
         + " ON w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
         + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner"
-        + " WHERE h.programme = ? AND h.indicator = ? AND h.wijk = ? AND h.period = ?"
-        + " ORDER BY h.revision, h.line, h.submission_id", (rs, n) -> {
+        + " WHERE h.programme = ? AND h.indicator = ?" + narrower
+        + " ORDER BY h.wijk, h.period, h.revision, h.line, h.submission_id", (rs, n) -> {
           Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
           return new Revision(map(rs, n), rs.getString("withdrawal_id"),
               withdrawnAt == null ? null : withdrawnAt.toInstant());
-        }, key.programme(), key.indicator(), key.wijk(), key.period());
+        }, args);
   }
 
   /**
