@@ -18,7 +18,9 @@ import nl.wijkhub.reference.ReferenceData.WijkMatch;
 
 /**
  * Checks one row of a partner's delivery against the reference data and turns it into an observation. Every problem
- * of the row is reported, not just the first, so the partner can fix the row in one go.
+ * of the row is reported, not just the first, so the partner can fix the row in one go. A figure for the whole
+ * programme (see {@link WholeProgramme}) gets the wijk {@link Partner#ALL_WIJKEN}; any partner of the programme may
+ * deliver one, since its own working area is part of the programme.
  */
 final class CountValidator {
 
@@ -103,6 +105,9 @@ final class CountValidator {
       problems.add(Problem.ofField(row.line(), "wijk", "WIJK_ONTBREEKT",
           "De wijk ontbreekt. Vul de naam of code van de wijk in.", null));
       return null;
+    }
+    if (WholeProgramme.isMeant(written)) {
+      return Partner.ALL_WIJKEN;
     }
     WijkMatch match = reference.wijk(partner.programme(), written);
     if (match instanceof WijkMatch.Found found) {

@@ -1,6 +1,7 @@
 package nl.wijkhub.monitoring;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import nl.wijkhub.events.IndicatorObservation;
  * from the store on every request: a programme's figures are read from the store once, on first use, and from then
  * on every batch the {@link StoreWriter} commits is applied to them with the store's own rule (a partner's value of
  * a key is replaced only by a higher revision, line and submission id), so a replayed or late record changes nothing
- * here either. Readers get an immutable list, rebuilt only for the programmes a batch touched.
+ * here either. A withdrawal is not applied here: the store recomputes the partner's value and the programme is read
+ * again. Readers get an immutable list, rebuilt only for the programmes a batch touched.
  *
  * <p>Loading and applying take one lock, so a batch committed while a programme is being loaded is applied after
  * the load (applying it twice is harmless). After a rebuild of the store everything is forgotten and read again.
@@ -75,6 +77,9 @@ final class LiveFigureSource implements FigureSource {
   synchronized void stored(List<IndicatorObservation> batch) {
     Map<String, Programme> touched = new HashMap<>();
     for (IndicatorObservation o : batch) {
+      if (o.getWithdraws() != null) {
+        continue;
+      }
       Programme programme = programmes.get(o.getProgramme());
       if (programme != null) {
         programme.apply(new FigureKey(o.getProgramme(), o.getIndicator(), o.getWijk(), o.getPeriod()),
@@ -89,6 +94,14 @@ final class LiveFigureSource implements FigureSource {
   /** Forgets every figure, after the store was emptied and refilled; the next read loads from the store. */
   synchronized void forget() {
     programmes.clear();
+  }
+
+  /**
+   * Forgets these programmes' figures, after a withdrawal made the store recompute values in them (withdrawals are
+   * rare, so reading a programme again is cheaper than keeping every revision here); the next read loads them.
+   */
+  synchronized void forget(Collection<String> ids) {
+    ids.forEach(programmes::remove);
   }
 
   private synchronized Programme load(String id) {

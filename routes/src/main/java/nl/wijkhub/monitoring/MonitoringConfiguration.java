@@ -2,11 +2,13 @@ package nl.wijkhub.monitoring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import nl.wijkhub.completeness.Arrivals;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,12 @@ class MonitoringConfiguration {
   @Bean
   LiveFigureSource figureSource(ObservationStore store) {
     return new LiveFigureSource(store);
+  }
+
+  /** Withdrawals of deliveries of counts, by the partner (API) or programme staff. */
+  @Bean
+  Withdrawals withdrawals(ObservationStore store, SubmissionPublisher publisher, ReceiptLedger ledger, Clock clock) {
+    return new Withdrawals(store, publisher, ledger, clock);
   }
 
   /** When and through which channel each figure arrived, for the completeness matrix and the reminders. */

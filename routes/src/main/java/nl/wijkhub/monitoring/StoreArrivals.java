@@ -10,14 +10,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Arrivals from the store's history, which keeps every value ever stored: per partner, indicator, period and
  * delivery the time the hub received it. The store keeps no channel, so the channel is the delivery's receipt's;
- * a delivery whose receipt the ledger no longer knows shows as {@link #UNKNOWN_CHANNEL}.
+ * a delivery whose receipt the ledger no longer knows shows as {@link #UNKNOWN_CHANNEL}. A value whose delivery
+ * was withdrawn has not arrived: the partner still owes it, unless an earlier delivery of it stands.
  */
 final class StoreArrivals implements Arrivals {
 
   static final String UNKNOWN_CHANNEL = "onbekend";
 
   private static final String QUERY = "SELECT partner, indicator, period, submission_id, MIN(received_at) AS at"
-      + " FROM observation_history WHERE programme = ? GROUP BY partner, indicator, period, submission_id";
+      + " FROM observation_history h WHERE programme = ? AND NOT EXISTS (SELECT 1 FROM observation_withdrawal w"
+      + " WHERE w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
+      + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner)"
+      + " GROUP BY partner, indicator, period, submission_id";
 
   private final JdbcTemplate jdbc;
   private final ReceiptLedger receipts;

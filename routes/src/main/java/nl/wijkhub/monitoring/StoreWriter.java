@@ -1,7 +1,9 @@
 package nl.wijkhub.monitoring;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.events.IndicatorObservation;
 
@@ -46,23 +48,23 @@ final class StoreWriter {
       }
     }
     try {
-      store.store(batch);
-      committed(batch);
+      committed(batch, store.store(batch));
       return batch.size();
     } catch (RuntimeException e) {
       retryUnlessRecordFault(e, batch.size());
     }
     List<IndicatorObservation> stored = new ArrayList<>(batch.size());
+    Set<String> recomputed = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       try {
-        store.store(List.of(batch.get(i)));
+        recomputed.addAll(store.store(List.of(batch.get(i))));
         stored.add(batch.get(i));
       } catch (RuntimeException e) {
         retryUnlessRecordFault(e, 1);
         refusals.refused(decoded.get(i), StoreFailures.reason(e));
       }
     }
-    committed(stored);
+    committed(stored, recomputed);
     return stored.size();
   }
 
@@ -80,9 +82,14 @@ final class StoreWriter {
     }
   }
 
-  private void committed(List<IndicatorObservation> batch) {
+  /**
+   * Hands the committed values to the live figures; a programme in which a withdrawal made the store recompute a
+   * partner's value is read again from the store instead, since the value that counts again is not in the batch.
+   */
+  private void committed(List<IndicatorObservation> batch, Set<String> recomputed) {
     if (!refilling) {
       live.stored(batch);
+      live.forget(recomputed);
     }
   }
 

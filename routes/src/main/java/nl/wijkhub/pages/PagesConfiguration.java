@@ -10,6 +10,7 @@ import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.dashboard.SignalCountSource;
 import nl.wijkhub.dashboard.Suppression;
 import nl.wijkhub.monitoring.StoreRowCounts;
+import nl.wijkhub.monitoring.Withdrawals;
 import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.report.YearlyReportBuilder;
@@ -35,6 +36,12 @@ class PagesConfiguration {
   CompletenessViews completenessViews(ReferenceData reference, DeliveryCalendar calendar, Arrivals arrivals,
       Clock clock, CompletenessSettings settings) {
     return new CompletenessViews(reference, calendar, arrivals, clock, settings.zone());
+  }
+
+  @Bean
+  FigureHistoryViews figureHistoryViews(ObservationStore store, Withdrawals withdrawals,
+      CompletenessSettings settings) {
+    return new FigureHistoryViews(store, withdrawals, settings.zone());
   }
 
   @Bean

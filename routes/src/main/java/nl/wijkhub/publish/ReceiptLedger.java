@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,6 +41,9 @@ public class ReceiptLedger implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptLedger.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final TopicPartition LEDGER = new TopicPartition(Topics.LEDGER.name(), 0);
+  /** The kind of a withdrawal's ledger entry; its id is {@link #withdrawalIdOf} the withdrawn delivery's. */
+  public static final String WITHDRAWAL = "WITHDRAWAL";
+  private static final String WITHDRAWAL_PREFIX = "intrekking-";
 
   private final Supplier<Consumer<String, Object>> consumers;
   private final Duration lookupWait;
@@ -48,6 +52,8 @@ public class ReceiptLedger implements AutoCloseable {
   private final Map<String, Applied> byContent = new ConcurrentHashMap<>();
   private final Map<String, Applied> current = new ConcurrentHashMap<>();
   private final Map<String, SubmissionReceipt> receipts = new ConcurrentHashMap<>();
+  /** Deliveries that were withdrawn: none of them is a partner's current delivery any more. */
+  private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
   /** The next ledger offset a replay has not read yet. */
   private final AtomicLong replayedTo = new AtomicLong();
   private volatile boolean following;
@@ -158,7 +164,9 @@ public class ReceiptLedger implements AutoCloseable {
       byIdempotencyKey.merge(key(entry.getPartner(), entry.getIdempotencyKey()), applied, Applied::earlier);
     }
     byContent.merge(key(entry.getPartner(), entry.getSha256()), applied, Applied::later);
-    if (entry.getStatus() != LedgerStatus.DUPLICATE && entry.getAccepted() > 0) {
+    if (WITHDRAWAL.equals(entry.getKind())) {
+      withdrawn.add(entry.getSubmissionId().substring(WITHDRAWAL_PREFIX.length()));
+    } else if (entry.getStatus() != LedgerStatus.DUPLICATE && entry.getAccepted() > 0) {
       current.merge(key(entry.getPartner(), entry.getKind()), applied, Applied::later);
     }
   }
@@ -182,9 +190,18 @@ public class ReceiptLedger implements AutoCloseable {
         .build();
   }
 
-  /** The partner's current delivery of this kind (see the class comment), if any. */
+  /**
+   * The partner's current delivery of this kind (see the class comment), if any; none once it was withdrawn, so that
+   * the same content delivered again is ingested again instead of answered as a duplicate.
+   */
   public Optional<LedgerEntry> current(String partnerId, String kind) {
-    return Optional.ofNullable(current.get(key(partnerId, kind))).map(Applied::entry);
+    return Optional.ofNullable(current.get(key(partnerId, kind))).map(Applied::entry)
+        .filter(entry -> !withdrawn.contains(entry.getSubmissionId()));
+  }
+
+  /** The id of the withdrawal of a delivery: one per delivery, so withdrawing twice finds the first on the ledger. */
+  public static String withdrawalIdOf(String submissionId) {
+    return WITHDRAWAL_PREFIX + submissionId;
   }
 
   /** The receipt of the partner's latest committed delivery with this content, whatever its outcome. */

@@ -188,6 +188,31 @@ class CountValidatorTest {
     assertThat(problems.get(0).message()).contains("bilgaard, oud-oost");
   }
 
+  @ParameterizedTest
+  @CsvSource({"heel programma", "Hele Programma", "programma", "*", "' * '"})
+  void figureForTheWholeProgrammeGetsTheProgrammeWijk(String written) {
+    IndicatorObservation observation = validate("dbieb",
+        row(2, "taalmaatjes-gekoppeld", written, "2024", "93", null));
+
+    assertThat(problems).isEmpty();
+    assertThat(observation.getWijk()).isEqualTo("*");
+  }
+
+  @Test
+  void partnerWithALimitedWorkingAreaMayDeliverAFigureForTheWholeProgramme() {
+    IndicatorObservation observation = validate("wijkbedrijf-bilgaard",
+        row(2, "wijkbedrijf-doorstroom-betaald-werk", "heel programma", "2024", "4", null));
+
+    assertThat(problems).isEmpty();
+    assertThat(observation.getWijk()).isEqualTo("*");
+  }
+
+  @Test
+  void aWordThatOnlyResemblesTheWholeProgrammeIsAnUnknownWijk() {
+    assertThat(onlyProblem("dbieb", row(2, "taalmaatjes-gekoppeld", "heel het programma", "2024", "9", null)).code())
+        .isEqualTo("WIJK_ONBEKEND");
+  }
+
   @Test
   void wijkOfTheOtherProgrammeIsRefusedAsNotInProgramme() {
     Problem problem = onlyProblem("dbieb", row(3, "taalmaatjes-gekoppeld", "Prinsenhof", "2024", "7", null));

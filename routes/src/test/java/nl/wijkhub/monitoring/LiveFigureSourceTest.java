@@ -105,10 +105,28 @@ class LiveFigureSourceTest {
     assertThat(store.reads).hasValue(2);
   }
 
-  /** As the store writer does it: commit, then hand the batch on. */
+  @Test
+  void afterAWithdrawalThePartnersPreviousValueCountsAgainAsInTheStore() {
+    stored(observation("bilgaard", "ikc-1", 10, 1), observation("bilgaard", "ikc-2", 5, 1));
+    IndicatorObservation wrong = observation("bilgaard", "ikc-1", 100, 2);
+    stored(wrong);
+    assertThat(value("bilgaard")).isEqualTo(Count.of(105));
+
+    stored(IndicatorObservation.newBuilder(wrong).setSubmissionId("intrekking-1").setWithdraws(wrong.getSubmissionId())
+        .setValue(0).setLine(1).setRevision(3).build());
+
+    assertThat(value("bilgaard")).isEqualTo(Count.of(15));
+    stored(wrong);
+    assertThat(value("bilgaard")).as("a replay of the withdrawn value").isEqualTo(Count.of(15));
+    assertThat(live.figures(PROGRAMME)).as("the same as reading the store afresh")
+        .containsExactlyInAnyOrderElementsOf(new LiveFigureSource(store).figures(PROGRAMME));
+  }
+
+  /** As the store writer does it: commit, then hand the batch on and forget what a withdrawal recomputed. */
   private void stored(IndicatorObservation... batch) {
-    store.store(List.of(batch));
+    var recomputed = store.store(List.of(batch));
     live.stored(List.of(batch));
+    live.forget(recomputed);
   }
 
   private Count value(String wijk) {

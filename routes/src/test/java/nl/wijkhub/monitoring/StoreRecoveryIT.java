@@ -4,7 +4,15 @@ import static nl.wijkhub.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.wijkhub.WijkhubApplication;
+import nl.wijkhub.completeness.Arrivals;
+import nl.wijkhub.connectors.monitoring.FigureKey;
 import nl.wijkhub.connectors.monitoring.ObservationQuery;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.connectors.monitoring.StoredObservation;
@@ -62,6 +74,7 @@ class StoreRecoveryIT {
   private static ApiClient staff;
   private static ObservationStore store;
   private static JdbcTemplate db;
+  private static int port;
 
   @BeforeAll
   static void startHubOnItsOwnBroker() throws Exception {
@@ -71,7 +84,7 @@ class StoreRecoveryIT {
     props.put("server.port", "0");
     hub = new SpringApplicationBuilder(WijkhubApplication.class)
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    int port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    port = hub.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     api = ApiClient.demoUser(port, "demo-beheer");
     staff = ApiClient.demoUser(port, "demo-programmabureau");
     store = hub.getBean(ObservationStore.class);
@@ -207,6 +220,114 @@ class StoreRecoveryIT {
         .until(() -> current("extra-leertijd-kinderen", "2045").stream().anyMatch(o -> o.value() == 8.0));
   }
 
+  @Test
+  void aWithdrawnDeliveryNoLongerCountsNorArrivesAndARebuildFromTheTopicKeepsTheWithdrawal() throws Exception {
+    String rows = "extra-leertijd-kinderen;Bilgaard;2046;600;\nextra-leertijd-kinderen;Bilgaard;2047;7;\n";
+    deliver("ikc-6", "extra-leertijd-kinderen;Bilgaard;2046;6;\n");
+    String wrong = deliver("ikc-6", rows);
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2046").stream()
+        .anyMatch(o -> o.value() == 600.0) && current("extra-leertijd-kinderen", "2047").size() == 1);
+    String withdraw = "/api/v1/submissions/" + wrong + "/intrekking";
+
+    HttpResponse<String> other = api.as("demo-ikc-7").post(withdraw, "application/json", new byte[0]);
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    assertThat(json(other).get("code").asString()).isEqualTo("ANDERE_PARTNER");
+    HttpResponse<String> withdrawn = api.as("demo-ikc-6").post(withdraw, "application/json", new byte[0]);
+
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    JsonNode receipt = json(withdrawn);
+    assertThat(receipt.get("withdrawnFigures").asLong()).isEqualTo(2);
+    assertThat(receipt.get("alreadyWithdrawn").asBoolean()).isFalse();
+    await("the previous revision counts again").atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen",
+        "2046").stream().map(StoredObservation::value).toList().equals(List.of(6.0))
+        && current("extra-leertijd-kinderen", "2047").isEmpty());
+    JsonNode again = json(api.as("demo-ikc-6").post(withdraw, "application/json", new byte[0]));
+    assertThat(again.get("alreadyWithdrawn").asBoolean()).isTrue();
+    assertThat(again.get("withdrawalId").asString()).isEqualTo(receipt.get("withdrawalId").asString());
+    assertThat(hub.getBean(Arrivals.class).arrivals(KEY_PROGRAMME)).as("the withdrawn figures have not arrived")
+        .filteredOn(a -> a.partner().equals("ikc-6") && a.period().startsWith("204"))
+        .extracting(Arrivals.Arrival::period).containsExactly("2046");
+    FigureKey key = new FigureKey(KEY_PROGRAMME, "extra-leertijd-kinderen", "bilgaard", "2046");
+    List<String> history = store.revisions(key).stream()
+        .map(r -> r.value().value() + (r.withdrawn() ? " ingetrokken" : "")).toList();
+    assertThat(history).containsExactly("6.0", "600.0 ingetrokken");
+
+    json(api.post("/api/v1/beheer/store/rebuild", "application/json", new byte[0]));
+
+    assertThat(current("extra-leertijd-kinderen", "2046")).extracting(StoredObservation::value).containsExactly(6.0);
+    assertThat(current("extra-leertijd-kinderen", "2047")).isEmpty();
+    assertThat(store.revisions(key).stream().map(r -> r.value().value() + (r.withdrawn() ? " ingetrokken" : ""))
+        .toList()).isEqualTo(history);
+    deliver("ikc-6", rows);
+    await("the same file, sent again after its withdrawal, counts again").atMost(CATCH_UP)
+        .until(() -> current("extra-leertijd-kinderen", "2047").size() == 1);
+  }
+
+  @Test
+  void staffSeeEveryRevisionOfAFigureAndWithdrawADeliveryWithTheFormOnTheHistoryPage() {
+    String first = deliver("ikc-8", "extra-leertijd-kinderen;Bilgaard;2048;8;\n");
+    String second = deliver("ikc-8", "extra-leertijd-kinderen;Bilgaard;2048;80;verkeerd\n");
+    await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2048").stream()
+        .anyMatch(o -> o.value() == 80.0));
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    logIn(browser, "demo-programmabureau");
+    String history = "/dashboard/" + KEY_PROGRAMME + "/geschiedenis?indicator=extra-leertijd-kinderen";
+
+    String page = send(browser, HttpRequest.newBuilder(page(history)).GET()).body();
+    String rows = page.substring(page.indexOf("Bilgaard, 2048"));
+    rows = rows.substring(0, rows.indexOf("</table>"));
+    assertThat(rows).contains(first, second, ">API<", ">ikc-8<", ">8<", ">80<", ">vervangen<", ">telt<");
+    HttpResponse<String> withoutToken = send(browser, HttpRequest.newBuilder(page("/dashboard/" + KEY_PROGRAMME
+        + "/intrekking")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("indicator=extra-leertijd-kinderen&aanlevering=" + second)));
+    assertThat(withoutToken.statusCode()).as("the form without its CSRF token").isEqualTo(403);
+
+    String answer = send(browser, HttpRequest.newBuilder(page("/dashboard/" + KEY_PROGRAMME + "/intrekking"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+            "indicator=extra-leertijd-kinderen&aanlevering=" + second + "&_csrf=" + csrf(page)))).body();
+
+    assertThat(answer).contains("Aanlevering " + second + " is ingetrokken");
+    await("the previous revision counts again").atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen",
+        "2048").stream().map(StoredObservation::value).toList().equals(List.of(8.0)));
+    String after = send(browser, HttpRequest.newBuilder(page(history)).GET()).body();
+    after = after.substring(after.indexOf("Bilgaard, 2048"));
+    after = after.substring(0, after.indexOf("</table>"));
+    assertThat(after).contains(">ingetrokken op ").contains(">telt<").doesNotContain(">vervangen<");
+    HttpClient partner = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    logIn(partner, "demo-ikc-8");
+    assertThat(send(partner, HttpRequest.newBuilder(page(history)).GET()).statusCode())
+        .as("history is for programme staff only").isEqualTo(403);
+  }
+
+  private static URI page(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+  }
+
+  private static void logIn(HttpClient browser, String user) {
+    String form = send(browser, HttpRequest.newBuilder(page("/login")).GET()).body();
+    send(browser, HttpRequest.newBuilder(page("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+            + csrf(form))));
+  }
+
+  private static String csrf(String page) {
+    Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).as("a CSRF token on the page").isTrue();
+    return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static IndicatorObservation observation(String indicator, String period, String partner, double value,
       String note) {
     return IndicatorObservation.newBuilder().setProgramme(KEY_PROGRAMME).setIndicator(indicator).setWijk("bilgaard")
@@ -229,10 +350,13 @@ class StoreRecoveryIT {
     }
   }
 
-  private static void deliver(String partner, String rows) {
+  /** Delivers the rows as the partner, which must be accepted, and returns the delivery's id. */
+  private static String deliver(String partner, String rows) {
     HttpResponse<String> response = api.as("demo-" + partner).postCsv("/api/v1/submissions",
         "indicator;wijk;periode;waarde;toelichting\n" + rows, "Idempotency-Key", UUID.randomUUID().toString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(json(response).get("status").asString()).isEqualTo("ACCEPTED");
+    return json(response).get("submissionId").asString();
   }
 
   private static List<StoredObservation> current(String indicator, String period) {

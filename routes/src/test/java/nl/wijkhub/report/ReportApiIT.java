@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import nl.wijkhub.dashboard.Count;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.TestInfrastructure;
@@ -45,6 +46,8 @@ class ReportApiIT {
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-report-it");
   private static final String PROGRAMME = "leeuwarden-oost";
   private static final String INDICATOR = "taalmaatjes-gekoppeld";
+  /** Delivered for the whole programme and for two wijken whose sum (55) is not the programme's figure (93). */
+  private static final String PROGRAMME_WIDE = "lifecoaching-jongeren";
   /** A year no other test delivers, so the report's figure is exactly this test's. */
   private static final String YEAR = "2019";
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -66,8 +69,14 @@ class ReportApiIT {
     HttpResponse<String> delivered = new ApiClient(port, "demo-dbieb").postCsv("/api/v1/submissions",
         "indicator;wijk;periode;waarde;toelichting\n" + INDICATOR + ";Camminghaburen;" + YEAR + ";3;\n");
     assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    HttpResponse<String> wide = new ApiClient(port, "demo-lifecoaches-lo").postCsv("/api/v1/submissions",
+        "indicator;wijk;periode;waarde;toelichting\n" + PROGRAMME_WIDE + ";heel programma;" + YEAR + ";93;\n"
+            + PROGRAMME_WIDE + ";Bilgaard;" + YEAR + ";30;\n" + PROGRAMME_WIDE + ";Camminghaburen;" + YEAR + ";25;\n");
+    assertThat(wide.statusCode()).as(wide.body()).isEqualTo(202);
+    assertThat(wide.body()).contains("\"accepted\":3");
     await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
-        .anyMatch(f -> f.indicator().equals(INDICATOR) && f.period().equals(YEAR)));
+        .filter(f -> f.period().equals(YEAR) && (f.indicator().equals(INDICATOR)
+            || f.indicator().equals(PROGRAMME_WIDE))).count() == 4);
   }
 
   @Test
@@ -82,6 +91,19 @@ class ReportApiIT {
     assertThat(csv).startsWith("\uFEFFWat is bereikt - ").contains("Openbare versie");
     List<String> row = row(csv, INDICATOR);
     assertThat(row.get(ReportColumns.REALISED)).isEqualTo("<5");
+  }
+
+  @Test
+  void aFigureForTheWholeProgrammeIsTheRealisedValueAndNeverAddedToTheWijken() {
+    HttpResponse<byte[]> response = get("/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR, "text/csv",
+        "demo-programmabureau");
+
+    List<String> row = row(new String(response.body(), StandardCharsets.UTF_8), PROGRAMME_WIDE);
+    assertThat(row.get(ReportColumns.REALISED)).as("93, not 93 + 30 + 25").isEqualTo("93");
+    assertThat(row.get(ReportColumns.REALISED + 1)).isEqualTo("heel programma");
+    assertThat(figures.figures(PROGRAMME)).filteredOn(f -> f.indicator().equals(PROGRAMME_WIDE)
+        && f.period().equals(YEAR)).extracting(f -> f.wijk() + "=" + f.value())
+        .containsExactlyInAnyOrder("*=" + Count.of(93), "bilgaard=" + Count.of(30), "camminghaburen=" + Count.of(25));
   }
 
   @Test

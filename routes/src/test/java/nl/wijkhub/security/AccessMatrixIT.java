@@ -94,6 +94,7 @@ class AccessMatrixIT {
     SERVED.put("POST /api/v1/signals", PARTNERS);
     SERVED.put("GET /api/v1/programmes/{programme}/report", STAFF);
     SERVED.put("GET /api/v1/submissions/{submissionId}", PARTNERS);
+    SERVED.put("POST /api/v1/submissions/{submissionId}/intrekking", PARTNERS);
     SERVED.put("POST /api/v1/beheer/dead-letters/replay", OPERATORS);
     SERVED.put("POST /api/v1/beheer/store/rebuild", OPERATORS);
     SERVED.put("GET /actuator", OPERATORS);
@@ -111,6 +112,8 @@ class AccessMatrixIT {
     SERVED.put("GET /dashboard/{programme}/rapport", STAFF);
     SERVED.put("GET /dashboard/{programme}/signalen", STAFF);
     SERVED.put("GET /publiek/{programme}/signalen", EVERYONE);
+    SERVED.put("GET /dashboard/{programme}/geschiedenis", STAFF);
+    SERVED.put("POST /dashboard/{programme}/intrekking", STAFF);
     SERVED.put("GET /partner", EnumSet.of(Caller.PARTNER_LOGIN));
     SERVED.put("POST /api/v1/privacy/inzageverzoeken", PRIVACY);
     SERVED.put("GET /api/v1/privacy/verwerkingsregister", PRIVACY);

@@ -94,6 +94,36 @@ class SchemaEvolutionTest {
     assertThat(read.getValue()).isEqualTo(7.0);
   }
 
+  /** Events written before v3 knew no withdrawals: every one of them reads as a delivered value. */
+  @Test
+  void anObservationWrittenWithV2ReadsAsADeliveredValueNotAWithdrawal() throws IOException {
+    Schema v2 = parse(HISTORY.resolve("IndicatorObservation/v2.avsc"));
+    GenericRecord old = new GenericData.Record(v2);
+    old.put("programme", "leeuwarden-oost");
+    old.put("indicator", "taalmaatjes-gekoppeld");
+    old.put("wijk", "bilgaard");
+    old.put("period", "2024");
+    old.put("value", 0.0);
+    old.put("partner", "dbieb");
+    old.put("submissionId", "s2");
+    old.put("line", 3L);
+    old.put("revision", 2L);
+    old.put("receivedAt", 2L);
+    old.put("withheld", true);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    new GenericDatumWriter<GenericRecord>(v2).write(old, encoder);
+    encoder.flush();
+
+    SpecificDatumReader<IndicatorObservation> reader =
+        new SpecificDatumReader<>(v2, IndicatorObservation.getClassSchema());
+    IndicatorObservation read = reader.read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+    assertThat(read.getWithdraws()).isNull();
+    assertThat(read.getWithheld()).isTrue();
+    assertThat(read.getSubmissionId()).isEqualTo("s2");
+  }
+
   @Test
   void everyFieldIsDocumented() throws IOException {
     currentSchemas().map(SchemaEvolutionTest::parse).forEach(SchemaEvolutionTest::assertDocumented);

@@ -6,9 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import nl.wijkhub.events.IndicatorObservation;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * current row of a key is replaced only by a higher (revision, line, submission), so replays and out-of-order
  * arrivals change nothing. A figure is the sum of its partners' current values. A value withheld at source ("<5")
  * is kept as such (value 0, {@code withheld} true), never as a number.
+ *
+ * <p>A withdrawal (an observation whose {@code withdraws} names a delivery) is kept in its own table, keyed by the
+ * withdrawn delivery and the key, and the partner's current value of that key is recomputed from the history
+ * without withdrawn values: the previous revision counts again, or none. The same recomputation runs when a value of
+ * an already withdrawn delivery is stored again (a replay), so the order in which the two arrive does not matter.
  */
 public class ObservationStore {
 
@@ -52,6 +61,31 @@ public class ObservationStore {
       + " line = s.line, revision = s.revision, received_at = s.received_at, withheld = s.withheld"
       + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + SOURCE_VALUES + ")";
 
+  private static final String MERGE_WITHDRAWAL = "MERGE INTO observation_withdrawal w USING (VALUES ("
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+      + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP))) AS s(withdrawn_submission_id, programme,"
+      + " indicator, wijk, period, partner, withdrawal_id, withdrawn_at)"
+      + " ON w.withdrawn_submission_id = s.withdrawn_submission_id AND w.programme = s.programme"
+      + " AND w.indicator = s.indicator AND w.wijk = s.wijk AND w.period = s.period AND w.partner = s.partner"
+      + " WHEN NOT MATCHED THEN INSERT (withdrawn_submission_id, programme, indicator, wijk, period, partner,"
+      + " withdrawal_id, withdrawn_at) VALUES (s.withdrawn_submission_id, s.programme, s.indicator, s.wijk,"
+      + " s.period, s.partner, s.withdrawal_id, s.withdrawn_at)";
+
+  /** A history row of the key and partner is withdrawn (the alias h is the history row). */
+  private static final String WITHDRAWN = "EXISTS (SELECT 1 FROM observation_withdrawal w"
+      + " WHERE w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
+      + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner)";
+
+  private static final String KEY_AND_PARTNER =
+      "programme = ? AND indicator = ? AND wijk = ? AND period = ? AND partner = ?";
+
+  private static final String DELETE_CURRENT = "DELETE FROM observation_current WHERE " + KEY_AND_PARTNER;
+
+  /** The partner's latest value of the key that is not withdrawn, in the order the store applies. */
+  private static final String REFILL_CURRENT = "INSERT INTO observation_current (" + COLUMNS + ") SELECT " + COLUMNS
+      + " FROM observation_history h WHERE " + KEY_AND_PARTNER + " AND NOT " + WITHDRAWN
+      + " ORDER BY revision DESC, line DESC, submission_id DESC FETCH FIRST 1 ROWS ONLY";
+
   private static final String SELECT = "SELECT " + COLUMNS + " FROM ";
   private static final String KEY = "programme, indicator, wijk, period";
 
@@ -68,17 +102,50 @@ public class ObservationStore {
   }
 
   /**
-   * Stores a batch all or nothing. On its own it is one database transaction; inside {@link #replaceAll} it is a
+   * Stores a batch all or nothing and returns the programmes in which a partner's current value was recomputed
+   * because of a withdrawal (empty when none was). On its own it is one database transaction; inside {@link #replaceAll} it is a
    * savepoint, so a refused batch leaves the rebuild's transaction usable.
    */
-  public void store(List<IndicatorObservation> batch) {
+  public Set<String> store(List<IndicatorObservation> batch) {
     if (batch.isEmpty()) {
-      return;
+      return Set.of();
     }
-    savepoint.executeWithoutResult(status -> {
-      jdbc.batchUpdate(MERGE_HISTORY, batch, batch.size(), ObservationStore::bind);
-      jdbc.batchUpdate(MERGE_CURRENT, batch, batch.size(), ObservationStore::bind);
+    List<IndicatorObservation> values = batch.stream().filter(o -> o.getWithdraws() == null).toList();
+    List<IndicatorObservation> withdrawals = batch.stream().filter(o -> o.getWithdraws() != null).toList();
+    return savepoint.execute(status -> {
+      jdbc.batchUpdate(MERGE_HISTORY, values, values.size(), ObservationStore::bind);
+      jdbc.batchUpdate(MERGE_CURRENT, values, values.size(), ObservationStore::bind);
+      jdbc.batchUpdate(MERGE_WITHDRAWAL, withdrawals, withdrawals.size(), ObservationStore::bindWithdrawal);
+      Set<PartnerKey> recompute = new LinkedHashSet<>();
+      withdrawals.forEach(w -> recompute.add(PartnerKey.of(w)));
+      recompute.addAll(withdrawnAmong(values));
+      Set<String> programmes = new TreeSet<>();
+      for (PartnerKey key : recompute) {
+        jdbc.update(DELETE_CURRENT, key.args());
+        jdbc.update(REFILL_CURRENT, key.args());
+        programmes.add(key.programme());
+      }
+      return programmes;
     });
+  }
+
+  /** The (key, partner)s of values in the batch whose delivery was already withdrawn for that key: a replay. */
+  private Set<PartnerKey> withdrawnAmong(List<IndicatorObservation> values) {
+    Set<String> submissions = new TreeSet<>();
+    values.forEach(v -> submissions.add(v.getSubmissionId()));
+    Set<PartnerKey> withdrawn = new HashSet<>();
+    for (String submission : submissions) {
+      withdrawn.addAll(jdbc.query("SELECT programme, indicator, wijk, period, partner FROM observation_withdrawal"
+          + " WHERE withdrawn_submission_id = ?", (rs, n) -> new PartnerKey(rs.getString("programme"),
+          rs.getString("indicator"), rs.getString("wijk"), rs.getString("period"), rs.getString("partner")),
+          submission));
+    }
+    if (withdrawn.isEmpty()) {
+      return Set.of();
+    }
+    Set<PartnerKey> hit = new LinkedHashSet<>();
+    values.stream().map(PartnerKey::of).filter(withdrawn::contains).forEach(hit::add);
+    return hit;
   }
 
   /**
@@ -89,6 +156,7 @@ public class ObservationStore {
   public void replaceAll(Runnable refill) {
     transaction.executeWithoutResult(status -> {
       jdbc.update("DELETE FROM observation_current");
+      jdbc.update("DELETE FROM observation_withdrawal");
       jdbc.update("DELETE FROM observation_history");
       refill.run();
     });
@@ -126,6 +194,58 @@ public class ObservationStore {
   public List<StoredObservation> history(String programme, String indicator, String wijk, String period) {
     return jdbc.query(SELECT + "observation_history WHERE programme = ? AND indicator = ? AND wijk = ? AND period = ?"
             + " ORDER BY revision, line, submission_id", ObservationStore::map, programme, indicator, wijk, period);
+  }
+
+  /**
+   * Every value of one key that was ever stored, of every partner, oldest revision first, each with its withdrawal
+   * if its delivery was withdrawn for this key. For staff only: public views never show history.
+   */
+  public List<Revision> revisions(FigureKey key) {
+    return revisions(" AND h.wijk = ? AND h.period = ?", key.programme(), key.indicator(), key.wijk(),
+        key.period());
+  }
+
+  /** {@link #revisions(FigureKey)} of every wijk and period of an indicator, in wijk and period order. */
+  public List<Revision> revisions(String programme, String indicator) {
+    return revisions("", programme, indicator);
+  }
+
+  /** The programmes a delivery holds values in (a partner belongs to one, so at most one). */
+  public List<String> programmesOf(String submissionId) {
+    return jdbc.queryForList("SELECT DISTINCT programme FROM observation_history WHERE submission_id = ?",
+        String.class, submissionId);
+  }
+
+  private List<Revision> revisions(String narrower, Object... args) {
+    return jdbc.query("SELECT h.programme, h.indicator, h.wijk, h.period, h.observed, h.note, h.partner,"
+        + " h.submission_id, h.line, h.revision, h.received_at, h.withheld, w.withdrawal_id, w.withdrawn_at"
+        + " FROM observation_history h LEFT JOIN observation_withdrawal w"
+        + " ON w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
+        + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner"
+        + " WHERE h.programme = ? AND h.indicator = ?" + narrower
+        + " ORDER BY h.wijk, h.period, h.revision, h.line, h.submission_id", (rs, n) -> {
+          Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
+          return new Revision(map(rs, n), rs.getString("withdrawal_id"),
+              withdrawnAt == null ? null : withdrawnAt.toInstant());
+        }, args);
+  }
+
+  /**
+   * The keys a delivery holds values for that are not withdrawn yet, one row each (its last line of the key): what
+   * a withdrawal of the delivery has to name.
+   */
+  public List<StoredObservation> withdrawable(String submissionId) {
+    return jdbc.query(SELECT + "observation_history h WHERE submission_id = ? AND NOT " + WITHDRAWN
+        + " AND NOT EXISTS (SELECT 1 FROM observation_history l WHERE l.submission_id = h.submission_id"
+        + " AND l.programme = h.programme AND l.indicator = h.indicator AND l.wijk = h.wijk AND l.period = h.period"
+        + " AND l.partner = h.partner AND l.line > h.line) ORDER BY " + KEY, ObservationStore::map, submissionId);
+  }
+
+  /** Whether the store holds any value of this delivery, withdrawn or not. */
+  public boolean holds(String submissionId) {
+    Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM observation_history WHERE submission_id = ?",
+        Integer.class, submissionId);
+    return rows != null && rows > 0;
   }
 
   /** The partners' rows of the page's keys: the keys are contiguous in key order, so one range holds them all. */
@@ -189,6 +309,29 @@ public class ObservationStore {
     ps.setLong(10, o.getRevision());
     ps.setTimestamp(11, Timestamp.from(o.getReceivedAt()));
     ps.setBoolean(12, o.getWithheld());
+  }
+
+  private static void bindWithdrawal(PreparedStatement ps, IndicatorObservation w) throws SQLException {
+    ps.setString(1, w.getWithdraws());
+    ps.setString(2, w.getProgramme());
+    ps.setString(3, w.getIndicator());
+    ps.setString(4, w.getWijk());
+    ps.setString(5, w.getPeriod());
+    ps.setString(6, w.getPartner());
+    ps.setString(7, w.getSubmissionId());
+    ps.setTimestamp(8, Timestamp.from(w.getReceivedAt()));
+  }
+
+  /** One partner's value of one key: what a withdrawal changes. */
+  private record PartnerKey(String programme, String indicator, String wijk, String period, String partner) {
+
+    static PartnerKey of(IndicatorObservation o) {
+      return new PartnerKey(o.getProgramme(), o.getIndicator(), o.getWijk(), o.getPeriod(), o.getPartner());
+    }
+
+    Object[] args() {
+      return new Object[] {programme, indicator, wijk, period, partner};
+    }
   }
 
   private static StoredObservation map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import nl.wijkhub.events.IndicatorObservation;
 import org.flywaydb.core.Flyway;
@@ -146,6 +147,78 @@ class ObservationStoreTest {
   private static IndicatorObservation withheld(IndicatorObservation observation) {
     observation.setWithheld(true);
     return observation;
+  }
+
+  @Test
+  void withdrawingTheLatestDeliveryMakesThePartnersPreviousRevisionCountAgain() {
+    migrate(null);
+    IndicatorObservation first = observation("2050", "ikc-1", 10, 1);
+    IndicatorObservation second = observation("2050", "ikc-1", 15, 2);
+    IndicatorObservation other = observation("2050", "ikc-2", 20, 1);
+    store.store(List.of(first, second, other));
+
+    Set<String> recomputed = store.store(List.of(withdrawal(second, "w-1", 3)));
+
+    assertThat(recomputed).containsExactly("leeuwarden-oost");
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.partner() + "=" + o.value())
+        .containsExactly("ikc-1=10.0", "ikc-2=20.0");
+    assertThat(store.figures(ObservationQuery.all(), null, 10).figures()).singleElement()
+        .satisfies(f -> assertThat(f.total()).isEqualTo(30.0));
+    assertThat(store.revisions(new FigureKey("leeuwarden-oost", INDICATOR, "bilgaard", "2050")))
+        .extracting(r -> r.value().partner() + "=" + r.value().value() + (r.withdrawn() ? " ingetrokken" : ""))
+        .containsExactly("ikc-1=10.0", "ikc-2=20.0", "ikc-1=15.0 ingetrokken");
+  }
+
+  @Test
+  void withdrawingAPartnersOnlyValueRemovesItFromTheFigure() {
+    migrate(null);
+    IndicatorObservation only = observation("2051", "ikc-1", 10, 1);
+    store.store(List.of(only, observation("2051", "ikc-2", 20, 1)));
+
+    store.store(List.of(withdrawal(only, "w-2", 2)));
+
+    assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::partner).containsExactly("ikc-2");
+    assertThat(store.withdrawable(only.getSubmissionId())).isEmpty();
+    assertThat(store.holds(only.getSubmissionId())).isTrue();
+  }
+
+  @Test
+  void aReplayOfAWithdrawnValueAndOfTheWithdrawalChangesNothingInAnyOrder() {
+    migrate(null);
+    IndicatorObservation first = observation("2052", "ikc-1", 10, 1);
+    IndicatorObservation second = observation("2052", "ikc-1", 15, 2);
+    IndicatorObservation withdrawal = withdrawal(second, "w-3", 3);
+    // The withdrawal first (a dead letter replayed late), then both values, then everything again.
+    store.store(List.of(withdrawal));
+    store.store(List.of(second, first));
+    store.store(List.of(first, second, withdrawal));
+
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.partner() + "=" + o.value())
+        .containsExactly("ikc-1=10.0");
+    assertThat(store.revisions(new FigureKey("leeuwarden-oost", INDICATOR, "bilgaard", "2052")))
+        .filteredOn(Revision::withdrawn).singleElement()
+        .satisfies(r -> assertThat(r.withdrawalId()).isEqualTo("w-3"));
+  }
+
+  @Test
+  void aWithdrawalTouchesOnlyTheKeysAndPartnerItNames() {
+    migrate(null);
+    String submission = UUID.randomUUID().toString();
+    IndicatorObservation a = IndicatorObservation.newBuilder(observation("2053", "ikc-1", 10, 5)).setSubmissionId(submission).build();
+    IndicatorObservation b = IndicatorObservation.newBuilder(observation("2054", "ikc-1", 11, 5)).setSubmissionId(submission).setLine(3)
+        .build();
+    store.store(List.of(a, b));
+
+    assertThat(store.withdrawable(submission)).extracting(StoredObservation::period).containsExactly("2053", "2054");
+    store.store(List.of(withdrawal(a, "w-4", 6)));
+
+    assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::period).containsExactly("2054");
+    assertThat(store.withdrawable(submission)).extracting(StoredObservation::period).containsExactly("2054");
+  }
+
+  private static IndicatorObservation withdrawal(IndicatorObservation of, String id, long revision) {
+    return IndicatorObservation.newBuilder(of).setSubmissionId(id).setWithdraws(of.getSubmissionId()).setValue(0).setNote(null)
+        .setWithheld(false).setLine(1).setRevision(revision).setReceivedAt(Instant.now()).build();
   }
 
   private void migrate(String target) {

@@ -1,0 +1,170 @@
+package nl.wijkhub.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.connectors.monitoring.StoredObservation;
+import nl.wijkhub.events.IndicatorObservation;
+import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.SubmissionReceipt;
+import nl.wijkhub.publish.ReceiptLedger;
+import nl.wijkhub.publish.SubmissionPublisher;
+import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
+import nl.wijkhub.publish.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Withdraws a delivery of counts: one withdrawal event per key the delivery holds in the store, on the indicators
+ * topic under that key, published through the hub's one transactional publisher together with a receipt and a
+ * ledger entry, as a delivery is. The store then lets the partner's previous value count again, and so does a store
+ * rebuilt from Kafka. The withdrawal's id follows from the delivery's, so withdrawing twice answers the first
+ * withdrawal's receipt; a retry after an unanswered commit publishes the same events again, which the store ignores.
+ */
+public final class Withdrawals {
+
+  /** What a withdrawal answered: its receipt, and whether it had been withdrawn before. */
+  public record Outcome(SubmissionReceipt receipt, boolean earlier) {}
+
+  /** Why a delivery cannot be withdrawn (now); the message is Dutch, for the partner or staff. */
+  public static final class Refused extends RuntimeException {
+
+    /** What the caller can do: nothing (NOT_FOUND, NOT_POSSIBLE) or try again shortly (NOT_YET). */
+    public enum Reason { NOT_FOUND, NOT_POSSIBLE, NOT_YET }
+
+    private final Reason reason;
+    private final String code;
+
+    Refused(Reason reason, String code, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+      this.code = code;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  private static final String COUNTS = "COUNTS";
+
+  private final ObservationStore store;
+  private final SubmissionPublisher publisher;
+  private final ReceiptLedger ledger;
+  private final Clock clock;
+
+  Withdrawals(ObservationStore store, SubmissionPublisher publisher, ReceiptLedger ledger, Clock clock) {
+    this.store = store;
+    this.publisher = publisher;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /** The receipt of a committed delivery, to decide who may withdraw it. */
+  public Optional<SubmissionReceipt> delivery(String submissionId) {
+    return ledger.receipt(submissionId);
+  }
+
+  /** The programmes a delivery holds values in, so that staff withdraw only deliveries of their programme. */
+  public List<String> programmesOf(String submissionId) {
+    return store.programmesOf(submissionId);
+  }
+
+  /**
+   * Withdraws a delivery.
+   *
+   * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
+   * @throws Refused when there is no such delivery, it holds no counts, or the store has not stored it yet
+   */
+  public synchronized Outcome withdraw(String submissionId, String channel) {
+    ledger.catchUp();
+    SubmissionReceipt original = ledger.receipt(submissionId).orElseThrow(() -> new Refused(
+        Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND", "Er is geen aanlevering met kenmerk " + submissionId + "."));
+    String id = ReceiptLedger.withdrawalIdOf(submissionId);
+    Optional<SubmissionReceipt> earlier = ledger.receipt(id);
+    if (earlier.isPresent()) {
+      return new Outcome(earlier.get(), true);
+    }
+    if (!ledger.kind(submissionId).map(COUNTS::equals).orElse(false)) {
+      throw new Refused(Refused.Reason.NOT_POSSIBLE, "INTREKKEN_NIET_MOGELIJK", "Aanlevering " + submissionId
+          + " bevat geen tellingen; alleen een aanlevering van tellingen kan hier worden ingetrokken.");
+    }
+    if (original.getAccepted() == 0) {
+      throw new Refused(Refused.Reason.NOT_POSSIBLE, "INTREKKEN_NIET_MOGELIJK", "In aanlevering " + submissionId
+          + " is geen enkele regel verwerkt; er is niets in te trekken.");
+    }
+    if (!store.holds(submissionId)) {
+      throw new Refused(Refused.Reason.NOT_YET, "NOG_NIET_VERWERKT", "Aanlevering " + submissionId + " staat nog"
+          + " niet in de monitoringopslag. Probeer het over een minuut opnieuw.");
+    }
+    return new Outcome(publish(id, channel, original, store.withdrawable(submissionId)), false);
+  }
+
+  private SubmissionReceipt publish(String id, String channel, SubmissionReceipt original,
+      List<StoredObservation> keys) {
+    Instant now = clock.instant();
+    SubmissionReceipt receipt = SubmissionReceipt.newBuilder()
+        .setSubmissionId(id)
+        .setPartner(original.getPartner())
+        .setChannel(channel)
+        .setSourceName("intrekking van " + original.getSubmissionId())
+        .setSha256(sha256(id))
+        .setStatus(ReceiptStatus.ACCEPTED)
+        .setAccepted(keys.size())
+        .setRejected(0)
+        .setErrors(List.of())
+        .setReceivedAt(now)
+        .setCompletedAt(now)
+        .build();
+    LedgerEntry entry = ReceiptLedger.entryOf(receipt, ReceiptLedger.WITHDRAWAL);
+    Future<RecordMetadata> written;
+    try (EventTransaction tx = publisher.begin(false)) {
+      long line = 1;
+      for (StoredObservation key : keys) {
+        IndicatorObservation withdrawal = IndicatorObservation.newBuilder()
+            .setProgramme(key.programme()).setIndicator(key.indicator()).setWijk(key.wijk()).setPeriod(key.period())
+            .setValue(0).setNote(null).setWithheld(false).setPartner(key.partner()).setSubmissionId(id)
+            .setLine(line++).setRevision(now.toEpochMilli()).setReceivedAt(now)
+            .setWithdraws(original.getSubmissionId()).build();
+        tx.send(Topics.INDICATORS, Topics.keyOf(withdrawal), withdrawal);
+      }
+      tx.send(Topics.RECEIPTS, id, receipt);
+      written = tx.send(Topics.LEDGER, id, entry);
+      tx.commit();
+    }
+    ledger.record(receipt, entry, offsetOf(written));
+    return receipt;
+  }
+
+  private static long offsetOf(Future<RecordMetadata> written) {
+    try {
+      return written.get().offset();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted after the commit of a withdrawal", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The ledger entry of a committed withdrawal has no offset", e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
