@@ -223,7 +223,7 @@ public class ObservationStore {
         + " ON w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
         + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner"
         + " WHERE h.programme = ? AND h.indicator = ?" + narrower
-        + " ORDER BY h.wijk, h.period, h.revision, h.line, h.submission_id", (rs, n) -> {
+        + " ORDER BY h.wijk, h.period, h.revision, h.partner, h.line, h.submission_id", (rs, n) -> {
           Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
           return new Revision(map(rs, n), rs.getString("withdrawal_id"),
               withdrawnAt == null ? null : withdrawnAt.toInstant());
