@@ -7,6 +7,7 @@ import nl.wijkhub.completeness.DeliveryCalendar;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.dashboard.FigureSource;
+import nl.wijkhub.dashboard.DashboardSettings;
 import nl.wijkhub.dashboard.SignalCountSource;
 import nl.wijkhub.dashboard.Suppression;
 import nl.wijkhub.monitoring.StoreRowCounts;
@@ -28,8 +29,9 @@ class PagesConfiguration {
 
   @Bean
   SignalOverviewBuilder signalOverviewBuilder(ReferenceData reference, Covenants covenants,
-      SignalCountSource signalCounts, Suppression suppression, Clock clock) {
-    return new SignalOverviewBuilder(reference, covenants, signalCounts, suppression, clock);
+      SignalCountSource signalCounts, Suppression suppression, DashboardSettings settings, Clock clock) {
+    return new SignalOverviewBuilder(reference, covenants, signalCounts, suppression, settings.publicSignalDelay(),
+        clock);
   }
 
   @Bean

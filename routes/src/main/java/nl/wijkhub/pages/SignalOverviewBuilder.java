@@ -1,8 +1,10 @@
 package nl.wijkhub.pages;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,18 +43,23 @@ final class SignalOverviewBuilder {
       "augustus", "september", "oktober", "november", "december"};
   private static final String UNKNOWN_LABEL = "wijk onbekend";
 
+  /** What the public page shows for a month it does not publish yet. */
+  static final String NOT_YET_PUBLIC = "–";
+
   private final ReferenceData reference;
   private final Covenants covenants;
   private final SignalCountSource counts;
   private final Suppression suppression;
+  private final Duration publicDelay;
   private final Clock clock;
 
   SignalOverviewBuilder(ReferenceData reference, Covenants covenants, SignalCountSource counts,
-      Suppression suppression, Clock clock) {
+      Suppression suppression, Duration publicDelay, Clock clock) {
     this.reference = reference;
     this.covenants = covenants;
     this.counts = counts;
     this.suppression = suppression;
+    this.publicDelay = publicDelay;
     this.clock = clock;
   }
 
@@ -73,12 +80,24 @@ final class SignalOverviewBuilder {
         : years.last();
     years.add(shown);
     List<SignalOverview.Covenant> sections = new ArrayList<>();
+    YearMonth lastPublic = internal ? YearMonth.of(shown, 12) : lastPublicMonth();
     byCovenant.forEach((covenant, list) -> sections.add(new SignalOverview.Covenant(covenant, name(covenant),
-        tables(programme, shown, list, internal))));
+        tables(programme, shown, list.stream().filter(c -> !c.month().isAfter(lastPublic)).toList(), internal,
+            lastPublic))));
     List<SignalOverview.Month> months = IntStream.range(0, 12)
         .mapToObj(m -> new SignalOverview.Month(SHORT_MONTHS[m], MONTHS[m])).toList();
     return new SignalOverview(programme.id(), programme.name(), shown, List.copyOf(years), internal, available,
-        notice(internal), months, List.copyOf(sections));
+        notice(internal, lastPublic), months, List.copyOf(sections));
+  }
+
+  /** The last month whose counts the public page shows: one that ended at least the public delay ago. */
+  private YearMonth lastPublicMonth() {
+    YearMonth month = YearMonth.now(clock);
+    while (month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).plus(publicDelay)
+        .isAfter(clock.instant().atZone(ZoneOffset.UTC))) {
+      month = month.minusMonths(1);
+    }
+    return month;
   }
 
   /** The covenants whose recipients (the MultiTeam, the case meeting) work for this programme (partners.yaml). */
@@ -96,16 +115,16 @@ final class SignalOverviewBuilder {
   }
 
   private List<SignalOverview.TypeTable> tables(Programme programme, int year, List<SignalCount> all,
-      boolean internal) {
+      boolean internal, YearMonth lastPublic) {
     Map<String, List<SignalCount>> byType = all.stream().filter(c -> c.month().getYear() == year)
         .collect(Collectors.groupingBy(SignalCount::signalType, TreeMap::new, Collectors.toList()));
     List<SignalOverview.TypeTable> tables = new ArrayList<>();
-    byType.forEach((type, list) -> tables.add(table(programme, year, type, list, internal)));
+    byType.forEach((type, list) -> tables.add(table(programme, year, type, list, internal, lastPublic)));
     return tables;
   }
 
   SignalOverview.TypeTable table(Programme programme, int year, String type, List<SignalCount> list,
-      boolean internal) {
+      boolean internal, YearMonth lastPublic) {
     Map<String, String> labels = new LinkedHashMap<>();
     programme.wijken().forEach(w -> labels.put(w.code(), w.name()));
     Map<WijkPeriodTable.Key, Long> sums = new LinkedHashMap<>();
@@ -116,7 +135,9 @@ final class SignalOverviewBuilder {
     if (sums.keySet().stream().anyMatch(k -> k.row().equals(SignalCount.UNKNOWN_WIJK))) {
       labels.put(SignalCount.UNKNOWN_WIJK, UNKNOWN_LABEL);
     }
-    List<String> months = IntStream.rangeClosed(1, 12).mapToObj(m -> YearMonth.of(year, m).toString()).toList();
+    // Only the months shown: a month not yet public is no part of the table, so no total gives it away.
+    List<String> months = IntStream.rangeClosed(1, 12).mapToObj(m -> YearMonth.of(year, m))
+        .filter(m -> !m.isAfter(lastPublic)).map(YearMonth::toString).toList();
     WijkPeriodTable table = new WijkPeriodTable(List.copyOf(labels.keySet()), months, true);
     // No signal in a month is a count of 0, not a missing figure: every cell is filled.
     for (String wijk : labels.keySet()) {
@@ -129,6 +150,7 @@ final class SignalOverviewBuilder {
     List<SignalOverview.Row> rows = new ArrayList<>();
     labels.forEach((wijk, label) -> rows.add(row(wijk, label, months, cells, shown)));
     rows.add(row(WijkPeriodTable.TOTAL, "alle wijken", months, cells, shown));
+    rows.replaceAll(SignalOverviewBuilder::twelveMonths);
     return new SignalOverview.TypeTable(type, label(type), List.copyOf(rows));
   }
 
@@ -137,6 +159,15 @@ final class SignalOverviewBuilder {
     List<String> values = months.stream().map(m -> cell(cells, shown, new WijkPeriodTable.Key(wijk, m))).toList();
     return new SignalOverview.Row(wijk, label, values,
         cell(cells, shown, new WijkPeriodTable.Key(wijk, WijkPeriodTable.TOTAL)));
+  }
+
+  /** Each row has a cell for every month of the header; the months not yet public read as {@link #NOT_YET_PUBLIC}. */
+  private static SignalOverview.Row twelveMonths(SignalOverview.Row row) {
+    List<String> values = new ArrayList<>(row.months());
+    while (values.size() < 12) {
+      values.add(NOT_YET_PUBLIC);
+    }
+    return new SignalOverview.Row(row.wijk(), row.label(), List.copyOf(values), row.total());
   }
 
   private String cell(TableCells<WijkPeriodTable.Key> cells, Map<WijkPeriodTable.Key, Shown> shown,
@@ -150,11 +181,14 @@ final class SignalOverviewBuilder {
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
-  private String notice(boolean internal) {
+  private String notice(boolean internal, YearMonth lastPublic) {
     String counting = "Een signaal telt één keer, in de maand van de signaaldatum en zoals het nu is: een correctie"
         + " verplaatst het, een ingetrokken signaal telt niet mee.";
     return internal ? "Exacte aantallen, alleen voor het programmabureau. " + counting
         : "Aantallen van 1 tot en met " + (suppression.threshold() - 1) + " staan als <" + suppression.threshold()
-            + "; een × verbergt een aantal waaruit anders een klein aantal te berekenen is. " + counting;
+            + "; een × verbergt een aantal waaruit anders een klein aantal te berekenen is. " + counting
+            + " Een maand verschijnt hier pas " + publicDelay.toDays() + " dagen nadat hij voorbij is (nu tot en met "
+            + MONTHS[lastPublic.getMonthValue() - 1] + " " + lastPublic.getYear() + "); " + NOT_YET_PUBLIC
+            + " is een maand die nog niet gepubliceerd is.";
   }
 }

@@ -1,5 +1,6 @@
 package nl.wijkhub.pages;
 
+import nl.wijkhub.dashboard.DashboardSettings;
 import nl.wijkhub.reference.Programme;
 import nl.wijkhub.security.HubPrincipal;
 import org.springframework.http.HttpStatus;
@@ -23,10 +24,12 @@ class SignalsPage {
 
   private final OverviewBuilder overviews;
   private final SignalOverviewBuilder signals;
+  private final boolean publicSignals;
 
-  SignalsPage(OverviewBuilder overviews, SignalOverviewBuilder signals) {
+  SignalsPage(OverviewBuilder overviews, SignalOverviewBuilder signals, DashboardSettings settings) {
     this.overviews = overviews;
     this.signals = signals;
+    this.publicSignals = settings.publicSignals();
   }
 
   @GetMapping("/dashboard/{programme}/signalen")
@@ -43,6 +46,9 @@ class SignalsPage {
 
   @GetMapping("/publiek/{programme}/signalen")
   String publicPage(@PathVariable String programme, @RequestParam(required = false) Integer jaar, Model model) {
+    if (!publicSignals) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Dit programma publiceert geen signaalaantallen.");
+    }
     model.addAttribute("signalen", signals.build(known(programme), year(jaar), false));
     return "signalen";
   }

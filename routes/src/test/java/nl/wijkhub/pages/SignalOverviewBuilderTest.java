@@ -3,6 +3,7 @@ package nl.wijkhub.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -80,6 +81,24 @@ class SignalOverviewBuilderTest {
   }
 
   @Test
+  void thePublicPageShowsAMonthOnlyThirtyDaysAfterItEndedAndLeavesItOutOfEveryTotal() {
+    // On 15 June, April ended 46 days ago and May 15 days ago: May's 8 signals without a wijk are not public yet.
+    SignalOverview page = builder(covenant -> Optional.of(COUNTS)).build(leeuwardenOost(), 2026, false);
+
+    SignalOverview.TypeTable table = onlyTable(page);
+    assertThat(table.rows()).allSatisfy(r -> {
+      assertThat(r.months()).hasSize(12);
+      assertThat(r.months().subList(4, 12)).containsOnly(SignalOverviewBuilder.NOT_YET_PUBLIC);
+    });
+    assertThat(table.rows()).extracting(SignalOverview.Row::wijk).doesNotContain(SignalCount.UNKNOWN_WIJK);
+    assertThat(row(table, "totaal").total()).as("March and April only: 3 + 7 + 6").isIn("16", "×");
+    assertThat(page.notice()).contains("30 dagen", "tot en met april 2026");
+
+    SignalOverview staff = builder(covenant -> Optional.of(COUNTS)).build(leeuwardenOost(), 2026, true);
+    assertThat(row(onlyTable(staff), "").months().get(4)).as("staff see May at once").isEqualTo("8");
+  }
+
+  @Test
   void eachProgrammeSeesItsOwnCovenantsOnly() {
     SignalOverviewBuilder builder = builder(covenant -> Optional.of(List.of()));
     Programme noord = REFERENCE.programmes().stream().filter(p -> p.id().equals("sterk-voor-noord")).findFirst()
@@ -101,7 +120,7 @@ class SignalOverviewBuilderTest {
 
   private static SignalOverviewBuilder builder(SignalCountSource source) {
     var covenants = new CovenantLoader(new PathMatchingResourcePatternResolver()).load("file:../config/", REFERENCE);
-    return new SignalOverviewBuilder(REFERENCE, covenants, source, new Suppression(5), CLOCK);
+    return new SignalOverviewBuilder(REFERENCE, covenants, source, new Suppression(5), Duration.ofDays(30), CLOCK);
   }
 
   private static Programme leeuwardenOost() {
