@@ -49,5 +49,10 @@ public interface DeliveryKind {
     default Set<String> checkedAgainst() {
       return Set.of();
     }
+
+    /** The delivery's transaction is committed (never called for a trial, nor for a commit settled later). */
+    default void committed() {
+      // Most kinds keep nothing about a delivery beyond its transaction.
+    }
   }
 }

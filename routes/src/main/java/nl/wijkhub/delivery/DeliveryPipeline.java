@@ -302,7 +302,8 @@ public class DeliveryPipeline {
    */
   private List<String> claims(Member member) {
     Delivery delivery = member.delivery;
-    List<String> claims = new ArrayList<>(2 + member.checkedAgainst.size());
+    Set<String> checkedAgainst = member.checkedAgainst();
+    List<String> claims = new ArrayList<>(2 + checkedAgainst.size());
     if (delivery.idempotencyKey() != null) {
       claims.add("key\n" + delivery.partnerId() + '\n' + delivery.idempotencyKey());
     }
@@ -312,7 +313,7 @@ public class DeliveryPipeline {
     } else {
       claims.add("partner\n" + delivery.partnerId() + '\n' + delivery.kind());
     }
-    member.checkedAgainst.forEach(state -> claims.add("state\n" + delivery.kind() + '\n' + state));
+    checkedAgainst.forEach(state -> claims.add("state\n" + delivery.kind() + '\n' + state));
     return claims;
   }
 
@@ -358,7 +359,7 @@ public class DeliveryPipeline {
         publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original.get(), clock.instant()), member);
       } else if (member.failure != null) {
         throw member.failure;
-      } else if (!member.checkedAgainst.isEmpty()) {
+      } else if (!member.checkedAgainst().isEmpty()) {
         // Its rows were checked against what an earlier group may have changed after the staging (a withdrawal of
         // the signal this one corrects): checked again now that every earlier group is committed. Rare: new
         // signals and counts check nothing of the kind.
@@ -405,7 +406,7 @@ public class DeliveryPipeline {
       return;
     }
     for (Member member : joined) {
-      member.staged.committed();
+      member.committed();
       ledger.record(member.receipt, member.entry, offsetOf(member.written));
       ended(member.delivery, member.receipt);
       member.answer(member.receipt);
@@ -525,8 +526,9 @@ public class DeliveryPipeline {
         }
       };
       read(delivery, kind.layout(), format, charset, sink);
-      outlet.checkedAgainst(rows.checkedAgainst());
-      return outlet.finish(tx, delivery, receipt.build(clock.instant()));
+      SubmissionReceipt finished = outlet.finish(tx, delivery, receipt.build(clock.instant()));
+      outlet.finished(delivery, rows);
+      return finished;
     }
   }
 
@@ -607,10 +609,8 @@ public class DeliveryPipeline {
 
     EventTransaction begin(Delivery delivery);
 
-    /** What the delivery's rows were checked against that another delivery may change. */
-    default void checkedAgainst(Set<String> state) {
-      // A delivery in a transaction of its own is checked in its turn: nothing changes before its commit.
-    }
+    /** After {@link #finish}: the kind's rows of the delivery, to be told of the commit. */
+    void finished(Delivery delivery, RowHandler rows);
 
     /** Ends the delivery's part of {@code tx} with its receipt; returns the receipt. */
     SubmissionReceipt finish(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt);
@@ -642,6 +642,14 @@ public class DeliveryPipeline {
       ledger.record(receipt, entry, offsetOf(written));
       return receipt;
     }
+
+    /** {@link #finish} has committed, unless a trial. */
+    @Override
+    public void finished(Delivery delivery, RowHandler rows) {
+      if (!delivery.dryRun()) {
+        tellCommitted(delivery, rows);
+      }
+    }
   }
 
   /**
@@ -657,7 +665,8 @@ public class DeliveryPipeline {
     private boolean refused;
     /** How staging failed, handled in the turn. */
     private RuntimeException failure;
-    private Set<String> checkedAgainst = Set.of();
+    /** The kind's rows of the delivery, once read whole. */
+    private RowHandler rows;
     private StagedEvents staged;
     private SubmissionReceipt receipt;
     private LedgerEntry entry;
@@ -670,13 +679,26 @@ public class DeliveryPipeline {
     @Override
     public EventTransaction begin(Delivery delivery) {
       staged = new StagedEvents();
-      checkedAgainst = Set.of();
+      rows = null;
       return staged;
     }
 
     @Override
-    public void checkedAgainst(Set<String> state) {
-      checkedAgainst = state;
+    public void finished(Delivery delivery, RowHandler rows) {
+      this.rows = rows;
+    }
+
+    /** What its rows were checked against that another delivery may change (see {@link RowHandler}). */
+    Set<String> checkedAgainst() {
+      return rows == null ? Set.of() : rows.checkedAgainst();
+    }
+
+    /** After the shared commit: its kind learns of it. */
+    void committed() {
+      staged.committed();
+      if (rows != null) {
+        tellCommitted(delivery, rows);
+      }
     }
 
     @Override
@@ -708,6 +730,19 @@ public class DeliveryPipeline {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * Tells the kind its delivery is committed. What a kind keeps is a shortcut to what Kafka will show it anyway, so a
+   * failure here must not turn a committed delivery into a failed one.
+   */
+  private static void tellCommitted(Delivery delivery, RowHandler rows) {
+    try {
+      rows.committed();
+    } catch (RuntimeException e) {
+      LOG.warn("Delivery {}: its kind could not note the commit ({}); it reads it from Kafka instead",
+          delivery.submissionId(), e.getClass().getName());
     }
   }
 

@@ -1,5 +1,6 @@
 package nl.wijkhub.signals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,10 +53,11 @@ public final class SignalsKind implements DeliveryKind {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown partner " + delivery.partnerId()));
     SignalOwnership ownership = new SignalOwnership(register);
+    List<SignalRouter.Outcome> routed = new ArrayList<>();
     return new RowHandler() {
       @Override
       public boolean accept(RawRow row, List<Problem> problems) {
-        return SignalsKind.this.accept(row, problems, delivery, tx, receipt, partner, ownership);
+        return SignalsKind.this.accept(row, problems, delivery, tx, receipt, partner, ownership, routed);
       }
 
       /**
@@ -67,11 +69,17 @@ public final class SignalsKind implements DeliveryKind {
       public Set<String> checkedAgainst() {
         return ownership.checked();
       }
+
+      /** The register learns at once what this delivery registered: the next correction is checked against it. */
+      @Override
+      public void committed() {
+        routed.forEach(outcome -> register.committed(outcome.registration(), outcome.registered()));
+      }
     };
   }
 
   private boolean accept(RawRow row, List<Problem> problems, Delivery delivery, EventTransaction tx,
-      ReceiptNotes receipt, Partner partner, SignalOwnership ownership) {
+      ReceiptNotes receipt, Partner partner, SignalOwnership ownership, List<SignalRouter.Outcome> routed) {
     ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
     if (signal == null) {
       // Receiving a row about a person and refusing it is a processing step too, logged in the same transaction.
@@ -91,6 +99,7 @@ public final class SignalsKind implements DeliveryKind {
       return false;
     }
     ownership.routed(outcome.registration());
+    routed.add(outcome);
     receipt.reference(row.line(), signal.signal().getSignalId());
     return true;
   }
