@@ -1,6 +1,7 @@
 package nl.wijkhub.delivery;
 
 import java.util.List;
+import java.util.Set;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 
 /**
@@ -39,5 +40,19 @@ public interface DeliveryKind {
      * Takes one row: sends its events and returns true, or adds what is wrong to {@code problems} and returns false.
      */
     boolean accept(RawRow row, List<Problem> problems);
+
+    /**
+     * After the last row: what the rows were checked against that another delivery may change meanwhile (for
+     * signals, each signal a correction or withdrawal refers to). The pipeline checks a delivery that names any of
+     * these again in its turn, and never in one group with another delivery that names one of them too.
+     */
+    default Set<String> checkedAgainst() {
+      return Set.of();
+    }
+
+    /** The delivery's transaction is committed (never called for a trial, nor for a commit settled later). */
+    default void committed() {
+      // Most kinds keep nothing about a delivery beyond its transaction.
+    }
   }
 }

@@ -1,6 +1,7 @@
 package nl.wijkhub.delivery;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -51,16 +52,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit. A delivery of at most {@value #SHARED_MAX_BYTES} bytes (an API call, a signal) does not pay for a
  * Kafka transaction of its own: the small deliveries that wait while a turn is taken are ingested together in the
- * next turn and share one transaction. Each is checked, read and validated on its own first, its events held in
- * memory ({@link StagedEvents}); only a delivery that got through whole joins the transaction, so one that fails or is
- * refused never aborts another's rows. Each is answered only after the shared commit; when Kafka fails, every member
- * is not published (the API answers 503, channels try again), and an unanswered commit is settled from the ledger
- * for each member. Two deliveries whose checks depend on each other never share a group: the later one waits for the
- * next, and then sees the earlier one on the ledger. That is any two of one partner and kind, since a delivery is
- * checked against the partner's earlier ones (its current delivery, or for signals the register a withdrawal or a
- * correction is checked against: a withdrawal and a correction of one signal in one group would both pass), and any
- * two with one Idempotency-Key. Larger deliveries and trials keep a turn and a
- * transaction of their own, streamed, so that the heap never holds more than one of them.
+ * next turn and share one transaction. Each is admitted, read and validated (a signal pseudonymised and sealed) in
+ * its caller's thread before it waits for the turn, its events held in memory ({@link StagedEvents}), so that this
+ * work runs beside other deliveries instead of one after another. The turn keeps only what must see the ledger and
+ * the other members: the idempotency and duplicate checks, and checking again a delivery whose rows were checked
+ * against something another delivery may have changed since ({@link DeliveryKind.RowHandler#checkedAgainst}). Only
+ * a delivery that got through whole joins the transaction, so one that fails or is refused never aborts another's
+ * rows. Each is answered only after the shared commit; when Kafka fails, every member is not published (the API
+ * answers 503, channels try again), and an unanswered commit is settled from the ledger for each member. Two
+ * deliveries whose checks depend on each other never share a group: the later one waits for the next, and then sees
+ * the earlier one committed. That is any two with one Idempotency-Key; for counts any two of one partner (a delivery
+ * is checked against the partner's current one), for signals any two of one partner with the same content (a signal
+ * is taken once); and any two checked against the same thing (a withdrawal and a correction of one signal in one
+ * group would both pass, and the correction would bring the withdrawn signal back). Larger deliveries and trials
+ * keep a turn and a transaction of their own, streamed, so that the heap never holds more than one of them.
  */
 public class DeliveryPipeline {
 
@@ -110,6 +115,8 @@ public class DeliveryPipeline {
         .register(meters);
     this.groupSize = DistributionSummary.builder("wijkhub.ingest.group.size")
         .description("Deliveries sharing one transaction").register(meters);
+    Gauge.builder("wijkhub.ingest.waiting", waiting, Queue::size)
+        .description("Small deliveries staged and waiting for a group").register(meters);
   }
 
   /**
@@ -129,6 +136,7 @@ public class DeliveryPipeline {
       }
     }
     Member mine = new Member(delivery);
+    prepare(mine);
     waiting.add(mine);
     try {
       awaitTurn();
@@ -271,13 +279,13 @@ public class DeliveryPipeline {
     List<Member> deferred = new ArrayList<>();
     List<Member> joined = new ArrayList<>();
     for (Member member : group) {
-      List<String> claims = claims(member.delivery);
+      List<String> claims = claims(member);
       if (claims.stream().anyMatch(claimed::contains)) {
         deferred.add(member);
         continue;
       }
       claimed.addAll(claims);
-      if (stage(member)) {
+      if (joins(member)) {
         joined.add(member);
       }
     }
@@ -288,20 +296,54 @@ public class DeliveryPipeline {
   }
 
   /**
-   * What a member's checks depend on: its Idempotency-Key, and what its partner delivered of the kind before (the
-   * current delivery, the earlier contents, the signals a withdrawal names).
+   * What a member's checks depend on: its Idempotency-Key; what the duplicate check reads (for a kind that takes
+   * every content once, the partner's earlier deliveries of this content; else the partner's current delivery of the
+   * kind, which each of its deliveries replaces); and what its kind checked its rows against.
    */
-  private List<String> claims(Delivery delivery) {
-    List<String> claims = new ArrayList<>(2);
+  private List<String> claims(Member member) {
+    Delivery delivery = member.delivery;
+    Set<String> checkedAgainst = member.checkedAgainst();
+    List<String> claims = new ArrayList<>(2 + checkedAgainst.size());
     if (delivery.idempotencyKey() != null) {
       claims.add("key\n" + delivery.partnerId() + '\n' + delivery.idempotencyKey());
     }
-    claims.add("partner\n" + delivery.partnerId() + '\n' + delivery.kind());
+    DeliveryKind kind = kinds.get(delivery.kind());
+    if (kind != null && kind.everyContentOnce()) {
+      claims.add("content\n" + delivery.partnerId() + '\n' + delivery.sha256());
+    } else {
+      claims.add("partner\n" + delivery.partnerId() + '\n' + delivery.kind());
+    }
+    checkedAgainst.forEach(state -> claims.add("state\n" + delivery.kind() + '\n' + state));
     return claims;
   }
 
-  /** Checks and reads a member into its staged events; true when it joins the transaction, false when answered. */
-  private boolean stage(Member member) {
+  /**
+   * Admits, reads and stages a small delivery in its caller's thread, before it waits for its turn: nothing here
+   * reads the ledger. A failure is kept for the turn, where a retry of an earlier request or a duplicate still gets
+   * its receipt instead, as it would have without the staging.
+   */
+  private void prepare(Member member) {
+    Delivery delivery = member.delivery;
+    try {
+      ingestTime.record(() -> {
+        Optional<Problem> refusal = admission.refusal(delivery);
+        if (refusal.isPresent()) {
+          publishRefusal(delivery, refusal.get(), member);
+          member.refused = true;
+        } else {
+          ingestNew(delivery, member);
+        }
+      });
+    } catch (RuntimeException e) {
+      member.failure = e;
+    }
+  }
+
+  /**
+   * The turn's part of a member, in the order {@link #ingestFresh} checks: an earlier request with its key, a refusal,
+   * a duplicate, then its staged rows. True when it joins the transaction, false when answered.
+   */
+  private boolean joins(Member member) {
     Delivery delivery = member.delivery;
     try {
       Optional<SubmissionReceipt> earlier = retried(delivery);
@@ -309,7 +351,20 @@ public class DeliveryPipeline {
         member.answer(earlier.get());
         return false;
       }
-      ingestFresh(delivery, member);
+      if (member.refused) {
+        return true;
+      }
+      Optional<String> original = duplicateOf(delivery);
+      if (original.isPresent()) {
+        publish(delivery, new ReceiptBuilder(delivery).duplicateOf(original.get(), clock.instant()), member);
+      } else if (member.failure != null) {
+        throw member.failure;
+      } else if (!member.checkedAgainst().isEmpty()) {
+        // Its rows were checked against what an earlier group may have changed after the staging (a withdrawal of
+        // the signal this one corrects): checked again now that every earlier group is committed. Rare: new
+        // signals and counts check nothing of the kind.
+        ingestTime.record(() -> ingestNew(delivery, member));
+      }
       return true;
     } catch (PublishFailed e) {
       member.fail(new DeliveryNotPublished(e));
@@ -351,7 +406,7 @@ public class DeliveryPipeline {
       return;
     }
     for (Member member : joined) {
-      member.staged.committed();
+      member.committed();
       ledger.record(member.receipt, member.entry, offsetOf(member.written));
       ended(member.delivery, member.receipt);
       member.answer(member.receipt);
@@ -471,7 +526,9 @@ public class DeliveryPipeline {
         }
       };
       read(delivery, kind.layout(), format, charset, sink);
-      return outlet.finish(tx, delivery, receipt.build(clock.instant()));
+      SubmissionReceipt finished = outlet.finish(tx, delivery, receipt.build(clock.instant()));
+      outlet.finished(delivery, rows);
+      return finished;
     }
   }
 
@@ -552,6 +609,9 @@ public class DeliveryPipeline {
 
     EventTransaction begin(Delivery delivery);
 
+    /** After {@link #finish}: the kind's rows of the delivery, to be told of the commit. */
+    void finished(Delivery delivery, RowHandler rows);
+
     /** Ends the delivery's part of {@code tx} with its receipt; returns the receipt. */
     SubmissionReceipt finish(EventTransaction tx, Delivery delivery, SubmissionReceipt receipt);
   }
@@ -582,16 +642,31 @@ public class DeliveryPipeline {
       ledger.record(receipt, entry, offsetOf(written));
       return receipt;
     }
+
+    /** {@link #finish} has committed, unless a trial. */
+    @Override
+    public void finished(Delivery delivery, RowHandler rows) {
+      if (!delivery.dryRun()) {
+        tellCommitted(delivery, rows);
+      }
+    }
   }
 
   /**
    * A small delivery waiting to be ingested with others: its staged events and receipt once it has been read, and
-   * the answer its caller waits for. Its outlet stages: a second read (another character set) starts afresh.
+   * the answer its caller waits for. Its outlet stages: a second read (another character set, or again in the turn)
+   * starts afresh. Filled in its caller's thread before it is queued, and after that only by whoever has the turn.
    */
   private static final class Member implements Outlet {
 
     private final Delivery delivery;
     private final CompletableFuture<SubmissionReceipt> outcome = new CompletableFuture<>();
+    /** Refused at admission when it was staged: nothing in the turn can change that. */
+    private boolean refused;
+    /** How staging failed, handled in the turn. */
+    private RuntimeException failure;
+    /** The kind's rows of the delivery, once read whole. */
+    private RowHandler rows;
     private StagedEvents staged;
     private SubmissionReceipt receipt;
     private LedgerEntry entry;
@@ -604,7 +679,26 @@ public class DeliveryPipeline {
     @Override
     public EventTransaction begin(Delivery delivery) {
       staged = new StagedEvents();
+      rows = null;
       return staged;
+    }
+
+    @Override
+    public void finished(Delivery delivery, RowHandler rows) {
+      this.rows = rows;
+    }
+
+    /** What its rows were checked against that another delivery may change (see {@link RowHandler}). */
+    Set<String> checkedAgainst() {
+      return rows == null ? Set.of() : rows.checkedAgainst();
+    }
+
+    /** After the shared commit: its kind learns of it. */
+    void committed() {
+      staged.committed();
+      if (rows != null) {
+        tellCommitted(delivery, rows);
+      }
     }
 
     @Override
@@ -636,6 +730,19 @@ public class DeliveryPipeline {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * Tells the kind its delivery is committed. What a kind keeps is a shortcut to what Kafka will show it anyway, so a
+   * failure here must not turn a committed delivery into a failed one.
+   */
+  private static void tellCommitted(Delivery delivery, RowHandler rows) {
+    try {
+      rows.committed();
+    } catch (RuntimeException e) {
+      LOG.warn("Delivery {}: its kind could not note the commit ({}); it reads it from Kafka instead",
+          delivery.submissionId(), e.getClass().getName());
     }
   }
 

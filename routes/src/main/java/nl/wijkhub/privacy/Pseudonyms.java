@@ -59,8 +59,12 @@ public final class Pseudonyms {
     return versions(covenant).stream().map(v -> compute(covenant, v, bsn)).toList();
   }
 
-  /** Adds a version that takes over now; the previous one stays live for one match window. */
-  public long rotate(String covenant) {
+  /**
+   * Adds a version that takes over now; the previous one stays live for one match window. Synchronized with the
+   * first version's creation: signals are pseudonymised in many threads at once, and two versions made in one second
+   * would share a name, the second overwriting the key the first one's pseudonyms were made with.
+   */
+  public synchronized long rotate(String covenant) {
     long version = Math.max(clock.instant().getEpochSecond(),
         versions(covenant).stream().mapToLong(Long::longValue).max().orElse(0) + 1);
     keys.write(name(covenant, version), generate());
@@ -83,7 +87,7 @@ public final class Pseudonyms {
     return deleted;
   }
 
-  private List<Long> versionsCreatingFirst(String covenant) {
+  private synchronized List<Long> versionsCreatingFirst(String covenant) {
     List<Long> versions = versions(covenant);
     if (versions.isEmpty()) {
       rotate(covenant);

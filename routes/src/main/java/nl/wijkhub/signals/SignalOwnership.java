@@ -1,8 +1,10 @@
 package nl.wijkhub.signals;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.wijkhub.delivery.Problem;
 import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.events.SignalRegistration;
@@ -17,6 +19,7 @@ final class SignalOwnership {
 
   private final SignalRegister register;
   private final Map<String, SignalRegistration> thisDelivery = new HashMap<>();
+  private final Set<String> checked = new HashSet<>();
 
   SignalOwnership(SignalRegister register) {
     this.register = register;
@@ -28,6 +31,7 @@ final class SignalOwnership {
       return Optional.empty();
     }
     String signalId = validated.signal().getSignalId();
+    checked.add(signalId);
     Optional<SignalRegistration> known = Optional.ofNullable(thisDelivery.get(signalId))
         .or(() -> register.lookup(signalId));
     if (known.isEmpty()) {
@@ -43,6 +47,11 @@ final class SignalOwnership {
           + " gecorrigeerd of ingetrokken. Geef zo nodig een nieuw signaal.");
     }
     return Optional.empty();
+  }
+
+  /** The signals a correction or withdrawal of this delivery referred to: whatever the outcome, it read them. */
+  Set<String> checked() {
+    return Set.copyOf(checked);
   }
 
   /** A signal this delivery routed: a later row of the same delivery sees it. */

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import nl.wijkhub.events.SignalRegistration;
 import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -26,7 +29,15 @@ final class SignalRegister implements AutoCloseable {
 
   private final Consumer<String, Object> consumer;
   private final Duration lookupWait;
-  private final Map<String, SignalRegistration> bySignal = new ConcurrentHashMap<>();
+  private final Map<String, Registered> bySignal = new ConcurrentHashMap<>();
+
+  /** A registration and its offset: one signal's records share a partition (its id is the key), so the later wins. */
+  private record Registered(SignalRegistration registration, long offset) {
+
+    Registered later(Registered other) {
+      return other.offset > offset ? other : this;
+    }
+  }
 
   /**
    * @param consumers read_committed consumers with the Avro deserializer
@@ -44,7 +55,31 @@ final class SignalRegister implements AutoCloseable {
   /** The signal's latest committed registration, read up to date first. */
   synchronized Optional<SignalRegistration> lookup(String signalId) {
     catchUp();
-    return Optional.ofNullable(bySignal.get(signalId));
+    return Optional.ofNullable(bySignal.get(signalId)).map(Registered::registration);
+  }
+
+  /**
+   * A registration this hub has just committed. Kafka answers a commit before it has written the markers that make
+   * the records visible to read_committed consumers, so a catch-up right after the commit may not see it yet: a
+   * correction checked then would pass against the signal's state before a withdrawal committed a moment earlier.
+   *
+   * @param registered the registration's record, sent and committed
+   */
+  void committed(SignalRegistration registration, Future<RecordMetadata> registered) {
+    long offset;
+    try {
+      offset = registered.get().offset();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A committed registration has no offset", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading a committed registration's offset", e);
+    }
+    remember(new Registered(registration, offset));
+  }
+
+  private void remember(Registered registered) {
+    bySignal.merge(registered.registration().getSignalId(), registered, Registered::later);
   }
 
   /**
@@ -62,7 +97,7 @@ final class SignalRegister implements AutoCloseable {
       }
       for (ConsumerRecord<String, Object> record : consumer.poll(POLL)) {
         if (record.value() instanceof SignalRegistration registration) {
-          bySignal.put(registration.getSignalId(), registration);
+          remember(new Registered(registration, record.offset()));
         }
       }
     }

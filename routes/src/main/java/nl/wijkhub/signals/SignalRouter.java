@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import nl.wijkhub.covenant.Channel;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
@@ -28,6 +29,7 @@ import nl.wijkhub.privacy.TraceIds;
 import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.publish.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Routes a validated signal under the covenant that governs it: the subject becomes the covenant's pseudonym, each
@@ -40,8 +42,11 @@ final class SignalRouter {
   /** Why a valid signal is routed to no one; the row is refused with this code. */
   record NotRouted(String code, String message) {}
 
-  /** What became of a signal: refused with a reason, or routed (in a trial: would be) with its registration. */
-  record Outcome(Optional<NotRouted> refused, SignalRegistration registration) {}
+  /**
+   * What became of a signal: refused with a reason, or routed (in a trial: would be) with its registration and,
+   * unless a trial, the registration's record in the delivery's transaction.
+   */
+  record Outcome(Optional<NotRouted> refused, SignalRegistration registration, Future<RecordMetadata> registered) {}
 
   private final Covenants covenants;
   private final CovenantTopics topics;
@@ -95,7 +100,7 @@ final class SignalRouter {
         .setRegisteredAt(start)
         .build();
     if (delivery.dryRun()) {
-      return new Outcome(Optional.empty(), registration);
+      return new Outcome(Optional.empty(), registration, null);
     }
     List<String> subject = pseudonyms.forMatching(covenant.covenantId(), covenant.matchWindow(), subjectKey(signal));
     String received = step(tx, traceId, null, "ontvangen", start, covenant, signal, subject.get(0),
@@ -113,8 +118,8 @@ final class SignalRouter {
       step(tx, traceId, pseudonymised, operation, start, covenant, signal, subject.get(0), recipient.partner(),
           null);
     }
-    tx.send(Topics.SIGNAL_REGISTER, signal.getSignalId(), registration);
-    return new Outcome(Optional.empty(), registration);
+    Future<RecordMetadata> registered = tx.send(Topics.SIGNAL_REGISTER, signal.getSignalId(), registration);
+    return new Outcome(Optional.empty(), registration, registered);
   }
 
   private RoutedSignal routed(ValidatedSignal validated, CovenantVersion covenant,
@@ -205,7 +210,7 @@ final class SignalRouter {
   private Outcome refuse(EventTransaction tx, String traceId, Instant start, Signal signal,
       CovenantVersion covenant, String code, String message) {
     step(tx, traceId, null, "geweigerd", start, covenant, signal, null, signal.getSupplier(), code);
-    return new Outcome(Optional.of(new NotRouted(code, message)), null);
+    return new Outcome(Optional.of(new NotRouted(code, message)), null, null);
   }
 
   /** Writes one processing record into the transaction and returns its span id. */

@@ -1,10 +1,14 @@
 package nl.wijkhub.signals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import nl.wijkhub.delivery.Delivery;
 import nl.wijkhub.delivery.DeliveryKind;
 import nl.wijkhub.delivery.Layout;
 import nl.wijkhub.delivery.Problem;
+import nl.wijkhub.delivery.RawRow;
 import nl.wijkhub.delivery.ReceiptNotes;
 import nl.wijkhub.publish.SubmissionPublisher.EventTransaction;
 import nl.wijkhub.reference.Partner;
@@ -49,28 +53,54 @@ public final class SignalsKind implements DeliveryKind {
     Partner partner = reference.partner(delivery.partnerId()).orElseThrow(() -> new IllegalArgumentException(
         "Channel passed a delivery of unknown partner " + delivery.partnerId()));
     SignalOwnership ownership = new SignalOwnership(register);
-    return (row, problems) -> {
-      ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
-      if (signal == null) {
-        // Receiving a row about a person and refusing it is a processing step too, logged in the same transaction.
-        router.refused(tx, partner.id(), problems.get(0).code(), null);
-        return false;
+    List<SignalRouter.Outcome> routed = new ArrayList<>();
+    return new RowHandler() {
+      @Override
+      public boolean accept(RawRow row, List<Problem> problems) {
+        return SignalsKind.this.accept(row, problems, delivery, tx, receipt, partner, ownership, routed);
       }
-      Optional<Problem> notOwn = ownership.check(signal, row.line());
-      if (notOwn.isPresent()) {
-        problems.add(notOwn.get());
-        router.refused(tx, partner.id(), notOwn.get().code(), signal.signal().getSignalId());
-        return false;
+
+      /**
+       * The signals its corrections and withdrawals refer to: checked against the register, which another delivery
+       * of the same signal may change. New signals read nothing shared (their ids are the hub's, fresh), so one
+       * partner's new signals may share a group and be checked outside the turn.
+       */
+      @Override
+      public Set<String> checkedAgainst() {
+        return ownership.checked();
       }
-      SignalRouter.Outcome outcome = router.route(signal, delivery, tx);
-      if (outcome.refused().isPresent()) {
-        SignalRouter.NotRouted notRouted = outcome.refused().get();
-        problems.add(new Problem(row.line(), null, notRouted.code(), notRouted.message(), null));
-        return false;
+
+      /** The register learns at once what this delivery registered: the next correction is checked against it. */
+      @Override
+      public void committed() {
+        routed.forEach(outcome -> register.committed(outcome.registration(), outcome.registered()));
       }
-      ownership.routed(outcome.registration());
-      receipt.reference(row.line(), signal.signal().getSignalId());
-      return true;
     };
+  }
+
+  private boolean accept(RawRow row, List<Problem> problems, Delivery delivery, EventTransaction tx,
+      ReceiptNotes receipt, Partner partner, SignalOwnership ownership, List<SignalRouter.Outcome> routed) {
+    ValidatedSignal signal = validator.validate(row, delivery, partner, problems);
+    if (signal == null) {
+      // Receiving a row about a person and refusing it is a processing step too, logged in the same transaction.
+      router.refused(tx, partner.id(), problems.get(0).code(), null);
+      return false;
+    }
+    Optional<Problem> notOwn = ownership.check(signal, row.line());
+    if (notOwn.isPresent()) {
+      problems.add(notOwn.get());
+      router.refused(tx, partner.id(), notOwn.get().code(), signal.signal().getSignalId());
+      return false;
+    }
+    SignalRouter.Outcome outcome = router.route(signal, delivery, tx);
+    if (outcome.refused().isPresent()) {
+      SignalRouter.NotRouted notRouted = outcome.refused().get();
+      problems.add(new Problem(row.line(), null, notRouted.code(), notRouted.message(), null));
+      return false;
+    }
+    ownership.routed(outcome.registration());
+    routed.add(outcome);
+    receipt.reference(row.line(), signal.signal().getSignalId());
+    return true;
   }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,17 +20,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import nl.wijkhub.counts.CountsKind;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.LedgerEntry;
+import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
+import nl.wijkhub.events.RoutedSignal;
+import nl.wijkhub.events.RoutedSignalKind;
+import nl.wijkhub.events.SignalStatus;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.ReceiptLedger;
 import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.TopicProvisioner;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.signals.SignalsKindFixture;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +57,7 @@ class GroupCommitIT {
   private static final String HEADER = "indicator;wijk;periode;waarde;toelichting\n";
   /** Passes the 11-test: a count with it is a signal sent down the wrong path, refused as a whole. */
   private static final String BSN_LIKE = "111222333";
+  private static final String PMG = Topics.multiteam("pmg-leeuwarden-oost", Duration.ZERO).name();
 
   @TempDir
   Path files;
@@ -59,10 +68,14 @@ class GroupCommitIT {
   private final CountDownLatch openGate = new CountDownLatch(1);
   private ReceiptLedger ledger;
   private SubmissionPublisher publisher;
+  private SignalsKindFixture signals;
 
   @AfterEach
   void close() {
     openGate.countDown();
+    if (signals != null) {
+      signals.close();
+    }
     if (publisher != null) {
       publisher.close();
     }
@@ -80,11 +93,11 @@ class GroupCommitIT {
     // One at a time, each waiting before the next starts, so that they queue in this order: the refused delivery
     // shares the library's group, and the school's (the same partner as the refused one) waits for the next.
     Ingest library = Ingest.start(pipeline, dbieb(marker + " bibliotheek"));
-    awaitWaitingForTheirTurn(library);
+    awaitWaiting(1);
     Ingest refused = Ingest.start(pipeline, voOost(marker + " geweigerd", BSN_LIKE));
-    awaitWaitingForTheirTurn(refused);
+    awaitWaiting(2);
     Ingest school = Ingest.start(pipeline, voOost(marker + " school", ""));
-    awaitWaitingForTheirTurn(school);
+    awaitWaiting(3);
     openGate.countDown();
 
     assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
@@ -100,7 +113,7 @@ class GroupCommitIT {
       assertThat(observations(marker + rows)).as(rows).hasSize(2);
     }
     // The first commit alone; then the library's delivery together with the refused one (two partners); then the
-    // school's, which waited for a group of its own, since one partner's deliveries never share a group.
+    // school's, which waited for a group of its own, since one partner's counts never share a group.
     DistributionSummary groups = meters.summary("wijkhub.ingest.group.size");
     assertThat(groups.count()).isEqualTo(3);
     assertThat(groups.totalAmount()).isEqualTo(4.0);
@@ -116,7 +129,7 @@ class GroupCommitIT {
     String content = HEADER + "huiswerkbegeleiding-kinderen;Bilgaard;2017;5;" + marker + "\n";
     Ingest one = Ingest.start(pipeline, delivery("vo-oost", content).withIdempotencyKey(key));
     Ingest other = Ingest.start(pipeline, delivery("vo-oost", content).withIdempotencyKey(key));
-    awaitWaitingForTheirTurn(one, other);
+    awaitWaiting(2);
     openGate.countDown();
 
     assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
@@ -128,6 +141,62 @@ class GroupCommitIT {
     assertThat(observations(marker)).hasSize(1);
   }
 
+  @Test
+  void aWithdrawalAndACorrectionOfOneSignalHeldTogetherDoNotBothPass() throws Exception {
+    DeliveryPipeline pipeline = signalsPipeline();
+    String marker = "ingetrokken " + UUID.randomUUID();
+    SubmissionReceipt created = pipeline.ingest(signal(marker, ""));
+    assertThat(created.getStatus()).as(created.getErrors().toString()).isEqualTo(ReceiptStatus.ACCEPTED);
+    String signalId = created.getReferences().get(0).getId();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    // The withdrawal queues first, the correction of the same signal after it, both while one commit is held: in
+    // one group both would pass the register's check, and the correction would make the signal active again.
+    Ingest withdrawal = Ingest.start(pipeline, signal(marker, ", \"actie\": \"intrekking\", \"signaal\": \"" + signalId
+        + "\""));
+    awaitWaiting(1);
+    Ingest correction = Ingest.start(pipeline, signal(marker + " gecorrigeerd", ", \"actie\": \"correctie\","
+        + " \"signaal\": \"" + signalId + "\""));
+    awaitWaiting(2);
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(withdrawal.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    SubmissionReceipt refused = correction.receipt();
+    assertThat(refused.getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+    assertThat(refused.getErrors()).extracting(ReceiptError::getCode).containsExactly("SIGNAAL_AL_INGETROKKEN");
+    assertThat(signals.registration(signalId)).hasValueSatisfying(registration ->
+        assertThat(registration.getStatus()).isEqualTo(SignalStatus.INGETROKKEN));
+    assertThat(TopicReader.committed(PMG, RoutedSignal.class, s -> s.getSignalId().equals(signalId)))
+        .extracting(r -> r.value().getKind()).containsExactly(RoutedSignalKind.NIEUW, RoutedSignalKind.INTREKKING);
+  }
+
+  @Test
+  void onePartnersNewSignalsShareACommit() throws Exception {
+    DeliveryPipeline pipeline = signalsPipeline();
+    String marker = "nieuw " + UUID.randomUUID();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    Ingest one = Ingest.start(pipeline, signal(marker + " een", ""));
+    awaitWaiting(1);
+    Ingest other = Ingest.start(pipeline, signal(marker + " twee", ""));
+    awaitWaiting(2);
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(one.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(other.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    // The held commit alone, then both signals of the one partner together.
+    DistributionSummary groups = meters.summary("wijkhub.ingest.group.size");
+    assertThat(groups.count()).isEqualTo(2);
+    assertThat(groups.totalAmount()).isEqualTo(3.0);
+    for (SubmissionReceipt receipt : List.of(one.receipt(), other.receipt())) {
+      String signalId = receipt.getReferences().get(0).getId();
+      assertThat(TopicReader.committed(PMG, RoutedSignal.class, s -> s.getSignalId().equals(signalId)))
+          .extracting(r -> r.value().getKind()).containsExactly(RoutedSignalKind.NIEUW);
+    }
+  }
+
   /** Starts {@code delivery} and waits until its commit is held at the gate, so that later ones must wait. */
   private Ingest holdFirstCommit(DeliveryPipeline pipeline, Delivery delivery) throws InterruptedException {
     gateArmed.set(true);
@@ -136,9 +205,13 @@ class GroupCommitIT {
     return first;
   }
 
-  private static void awaitWaitingForTheirTurn(Ingest... ingests) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> Stream.of(ingests)
-        .allMatch(ingest -> ingest.thread.getState() == Thread.State.TIMED_WAITING));
+  /**
+   * Waits until {@code deliveries} are staged and queued for their turn. The queue, not a thread's state: a
+   * delivery is staged in its own thread before it queues, and staging a signal may wait on Kafka (the register).
+   */
+  private void awaitWaiting(int deliveries) {
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> meters.get("wijkhub.ingest.waiting").gauge().value() == deliveries);
   }
 
   /** One delivery ingested in a thread of its own. */
@@ -167,6 +240,17 @@ class GroupCommitIT {
         + "huiswerkbegeleiding-kinderen;Vrijheidswijk;2017;4;" + (secondNote.isEmpty() ? marker : secondNote) + "\n");
   }
 
+  /** A police signal by API whose toelichting is {@code note}, with {@code extra} JSON members. */
+  private Delivery signal(String note, String extra) throws IOException {
+    String content = "[{\"soort\": \"jongere-in-beeld\", \"bsn\": \"111222333\", \"naam\": \"Jan de Vries\","
+        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \""
+        + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\", \"professional\": \"A. Agent\","
+        + " \"contact\": \"0580-123456\", \"toelichting\": \"" + note + "\"" + extra + "}]";
+    Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".json"), content);
+    return Delivery.of("politie-leeuwarden-oost", "API", "signalen.json", file, Spool.sha256(file),
+        Files.size(file), Clock.systemUTC().instant()).as(Delivery.Kind.SIGNALS);
+  }
+
   private Delivery delivery(String partner, String content) throws IOException {
     Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".csv"), content);
     return Delivery.of(partner, "API", "telling.csv", file, Spool.sha256(file), Files.size(file),
@@ -179,6 +263,19 @@ class GroupCommitIT {
   }
 
   private DeliveryPipeline pipeline() {
+    return pipeline(settings -> List.of());
+  }
+
+  /** A pipeline that takes signals too, with the real signals kind and the signal register on the broker. */
+  private DeliveryPipeline signalsPipeline() {
+    return pipeline(settings -> {
+      signals = new SignalsKindFixture(files.resolve("keys"), settings.consumerProperties(),
+          Map.of("bootstrap.servers", TestInfrastructure.stack().broker().bootstrapServers()));
+      return List.of(signals.kind());
+    });
+  }
+
+  private DeliveryPipeline pipeline(Function<KafkaSettings, List<DeliveryKind>> moreKinds) {
     String isolation = TestInfrastructure.isolation();
     Map<String, String> hub = TestInfrastructure.hubProperties(files, isolation);
     String bootstrap = TestInfrastructure.stack().broker().bootstrapServers();
@@ -206,7 +303,9 @@ class GroupCommitIT {
     ledger.start();
     publisher = new SubmissionPublisher(() -> new GatedProducer(settings.producerProperties()));
     publisher.initialise();
-    return new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
+    List<DeliveryKind> kinds = new ArrayList<>(moreKinds.apply(settings));
+    kinds.add(new CountsKind(Fixtures.reference()));
+    return new DeliveryPipeline(kinds,
         new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
         Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
   }

@@ -117,6 +117,27 @@ class SignalRouterTest {
   }
 
   @Test
+  void aCorrectionIntoATypeTheSupplierMayNotShareIsRefusedAsANewSignalWouldBe() throws IOException {
+    PrivacyFixture privacy = new PrivacyFixture(dir);
+    Recorded tx = new Recorded();
+    ValidatedSignal valid = signal(LocalDate.of(2025, 11, 3));
+    // The police may share JONGERE_IN_BEELD and OVERLAST_OP_ADRES under the covenant, never HUURACHTERSTAND.
+    Signal retyped = Signal.newBuilder(valid.signal()).setType(SignalType.HUURACHTERSTAND).build();
+
+    SignalRouter.Outcome outcome = router(privacy).route(new ValidatedSignal(retyped, RoutedSignalKind.CORRECTIE),
+        delivery(), tx);
+
+    assertThat(outcome.refused()).hasValueSatisfying(notRouted ->
+        assertThat(notRouted.code()).isEqualTo("GEEN_CONVENANT"));
+    assertThat(outcome.registration()).isNull();
+    assertThat(tx.sent).singleElement().isInstanceOfSatisfying(ProcessingRecord.class, record -> {
+      assertThat(record.getName()).isEqualTo("geweigerd");
+      assertThat(record.getReasonCode()).isEqualTo("GEEN_CONVENANT");
+    });
+    assertThat(keyFiles(dir.resolve("keys"))).as("keys made for a refused correction").isEmpty();
+  }
+
+  @Test
   void aSignalDatedInACryptoShreddedMonthIsRefusedWithItsOwnCodeAndTheRefusalIsLogged() {
     PrivacyFixture privacy = new PrivacyFixture(dir);
     privacy.dataKeys.destroy(PMG, YearMonth.of(2025, 3));
