@@ -20,6 +20,7 @@ final class SignalOwnership {
   private final SignalRegister register;
   private final Map<String, SignalRegistration> thisDelivery = new HashMap<>();
   private final Set<String> checked = new HashSet<>();
+  private final Map<String, String> covenants = new HashMap<>();
 
   SignalOwnership(SignalRegister register) {
     this.register = register;
@@ -46,7 +47,13 @@ final class SignalOwnership {
       return problem(line, "SIGNAAL_AL_INGETROKKEN", "Dit signaal is al ingetrokken en kan niet meer worden"
           + " gecorrigeerd of ingetrokken. Geef zo nodig een nieuw signaal.");
     }
+    covenants.put(signalId, known.get().getCovenantId());
     return Optional.empty();
+  }
+
+  /** The covenant a signal that passed {@link #check} was shared under; null for a new signal. */
+  String covenantOf(ValidatedSignal validated) {
+    return validated.action() == RoutedSignalKind.NIEUW ? null : covenants.get(validated.signal().getSignalId());
   }
 
   /** The signals a correction or withdrawal of this delivery referred to: whatever the outcome, it read them. */

@@ -68,8 +68,11 @@ final class SignalRouter {
   /**
    * Routes the signal into {@code tx} with its registration in the signal register, or says why not (the refusal is
    * logged too). A trial stops after the checks: it makes no pseudonym and seals nothing, so it creates no key.
+   *
+   * @param registeredCovenant for a correction or withdrawal, the covenant its signal was shared under; null for a
+   *     new signal
    */
-  Outcome route(ValidatedSignal validated, Delivery delivery, EventTransaction tx) {
+  Outcome route(ValidatedSignal validated, Delivery delivery, EventTransaction tx, String registeredCovenant) {
     Signal signal = validated.signal();
     Instant start = clock.instant();
     String traceId = TraceIds.newTraceId();
@@ -84,6 +87,16 @@ final class SignalRouter {
     if (!covenant.channels().contains(channelOf(delivery))) {
       return refuse(tx, traceId, start, signal, covenant, "KANAAL_NIET_TOEGESTAAN", "Het convenant "
           + covenant.covenantName() + " staat dit aanleverkanaal niet toe voor signalen. Er is niets doorgestuurd.");
+    }
+    if (registeredCovenant != null && !registeredCovenant.equals(covenant.covenantId())) {
+      // The recipients of the new covenant never had the signal, and those of the old one would keep it: a
+      // correction or withdrawal goes to the signal's own recipients or nowhere.
+      return refuse(tx, traceId, start, signal, covenant, "ANDER_CONVENANT", validated.action()
+          == RoutedSignalKind.INTREKKING
+          ? "Door de soort of datum valt deze intrekking onder een ander convenant dan het signaal. Geef bij het"
+              + " intrekken dezelfde soort en datum als in het signaal. Er is niets doorgestuurd."
+          : "Door de nieuwe soort of datum zou het signaal onder een ander convenant vallen; een correctie kan dat"
+              + " niet. Trek het signaal in en geef een nieuw signaal. Er is niets doorgestuurd.");
     }
     YearMonth period = YearMonth.from(signal.getSignalDate());
     if (!cipher.canSeal(covenant.covenantId(), period)) {

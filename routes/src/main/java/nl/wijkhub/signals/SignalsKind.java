@@ -92,7 +92,7 @@ public final class SignalsKind implements DeliveryKind {
       router.refused(tx, partner.id(), notOwn.get().code(), signal.signal().getSignalId());
       return false;
     }
-    SignalRouter.Outcome outcome = router.route(signal, delivery, tx);
+    SignalRouter.Outcome outcome = router.route(signal, delivery, tx, ownership.covenantOf(signal));
     if (outcome.refused().isPresent()) {
       SignalRouter.NotRouted notRouted = outcome.refused().get();
       problems.add(new Problem(row.line(), null, notRouted.code(), notRouted.message(), null));

@@ -107,7 +107,7 @@ class SignalRouterTest {
     Recorded tx = new Recorded();
 
     SignalRouter.Outcome outcome = router(privacy).route(signal(LocalDate.of(2025, 11, 3)), delivery().asDryRun(),
-        tx);
+        tx, null);
 
     assertThat(outcome.refused()).isEmpty();
     assertThat(outcome.registration().getCovenantId()).isEqualTo(PMG);
@@ -125,7 +125,7 @@ class SignalRouterTest {
     Signal retyped = Signal.newBuilder(valid.signal()).setType(SignalType.HUURACHTERSTAND).build();
 
     SignalRouter.Outcome outcome = router(privacy).route(new ValidatedSignal(retyped, RoutedSignalKind.CORRECTIE),
-        delivery(), tx);
+        delivery(), tx, PMG);
 
     assertThat(outcome.refused()).hasValueSatisfying(notRouted ->
         assertThat(notRouted.code()).isEqualTo("GEEN_CONVENANT"));
@@ -138,12 +138,29 @@ class SignalRouterTest {
   }
 
   @Test
+  void aCorrectionOrWithdrawalUnderAnotherCovenantThanItsSignalIsRefusedAndReachesNoRecipient() throws IOException {
+    PrivacyFixture privacy = new PrivacyFixture(dir);
+    // The signal was shared under the case meeting's covenant; the correction's type and date fall under PmG's.
+    for (RoutedSignalKind action : List.of(RoutedSignalKind.CORRECTIE, RoutedSignalKind.INTREKKING)) {
+      Recorded tx = new Recorded();
+      SignalRouter.Outcome outcome = router(privacy).route(new ValidatedSignal(
+          signal(LocalDate.of(2025, 11, 3)).signal(), action), delivery(), tx, "svn-casusoverleg");
+
+      assertThat(outcome.refused()).as(action.name()).hasValueSatisfying(notRouted ->
+          assertThat(notRouted.code()).isEqualTo("ANDER_CONVENANT"));
+      assertThat(tx.sent).singleElement().isInstanceOfSatisfying(ProcessingRecord.class, record ->
+          assertThat(record.getReasonCode()).isEqualTo("ANDER_CONVENANT"));
+    }
+    assertThat(keyFiles(dir.resolve("keys"))).as("keys made for a refused correction").isEmpty();
+  }
+
+  @Test
   void aSignalDatedInACryptoShreddedMonthIsRefusedWithItsOwnCodeAndTheRefusalIsLogged() {
     PrivacyFixture privacy = new PrivacyFixture(dir);
     privacy.dataKeys.destroy(PMG, YearMonth.of(2025, 3));
     Recorded tx = new Recorded();
 
-    SignalRouter.Outcome outcome = router(privacy).route(signal(LocalDate.of(2025, 3, 10)), delivery(), tx);
+    SignalRouter.Outcome outcome = router(privacy).route(signal(LocalDate.of(2025, 3, 10)), delivery(), tx, null);
 
     assertThat(outcome.refused()).hasValueSatisfying(notRouted -> {
       assertThat(notRouted.code()).isEqualTo("PERIODE_VERNIETIGD");
