@@ -63,6 +63,13 @@ final class MatchNotifier {
   }
 
   private List<MatchNotification> plan(Match match) {
+    CovenantVersion version = versionOf(match);
+    // Each recipient has its own copy of the match (own id, same signals); one copy tells, so that nobody gets a
+    // mail per recipient. Nothing at all unless the covenant's parties agreed to these mails.
+    if (!version.notifyProfessionals()
+        || !version.notifyingRecipient().map(match.getRecipient()::equals).orElse(false)) {
+      return List.of();
+    }
     Map<String, SignalContent> contacts = new HashMap<>();
     try {
       for (MatchedSignal signal : match.getSignals()) {
@@ -74,9 +81,8 @@ final class MatchNotifier {
           match.getRevision());
       return List.of();
     }
-    CovenantVersion version = versionOf(match);
     return planner.plan(match, contacts, version.covenantName(), version.version(),
-        ledger.told(match.getMatchId()));
+        ledger.told(match.getCovenantId(), match.getSignals().stream().map(MatchedSignal::getSignalId).toList()));
   }
 
   /** Logs the notification and returns only once Kafka confirmed it: no mail without its log record. */
