@@ -31,6 +31,8 @@ final class MatchNotifier {
 
   /** The processing step of telling a professional of a match, in the processing log's vocabulary. */
   static final String NOTIFIED = "genotificeerd";
+  /** Why a {@value #NOTIFIED} step failed: the SMTP server refused the professional's address. */
+  static final String ADDRESS_REFUSED = "ADRES_GEWEIGERD";
 
   private static final Logger LOG = LoggerFactory.getLogger(MatchNotifier.class);
 
@@ -85,10 +87,14 @@ final class MatchNotifier {
         ledger.told(match.getCovenantId(), match.getSignals().stream().map(MatchedSignal::getSignalId).toList()));
   }
 
-  /** Logs the notification and returns only once Kafka confirmed it: no mail without its log record. */
-  void log(MatchNotification notification) {
+  /**
+   * Logs the notification and returns only once Kafka confirmed it: no mail without its log record.
+   *
+   * @return the record, whose trace a refusal of the mail continues
+   */
+  ProcessingRecord log(MatchNotification notification) {
     Instant now = clock.instant();
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
+    ProcessingRecord logged = ProcessingRecord.newBuilder()
         .setTraceId(TraceIds.newTraceId())
         .setSpanId(TraceIds.newSpanId())
         .setName(NOTIFIED)
@@ -102,7 +108,9 @@ final class MatchNotifier {
         .setCovenantId(notification.covenantId())
         .setCovenantVersion(notification.covenantVersion())
         .setSignalId(notification.told().signalId())
-        .build(), null);
+        .build();
+    log.recordAndConfirm(logged, null);
+    return logged;
   }
 
   /** Called once the SMTP server accepted the mail. */
@@ -112,8 +120,21 @@ final class MatchNotifier {
         notification.counterparts().size(), notification.matchId());
   }
 
-  /** The SMTP server refused the address for good; a later revision of the match tries again. */
-  void refused(MatchNotification notification) {
+  /**
+   * The SMTP server refused the address for good; a later revision of the match tries again. The step logged
+   * before the send did not happen after all: a record in the same trace says so, so that the log does not show
+   * the professional as told.
+   */
+  void refused(MatchNotification notification, ProcessingRecord logged) {
+    Instant now = clock.instant();
+    log.recordAndConfirm(ProcessingRecord.newBuilder(logged)
+        .setSpanId(TraceIds.newSpanId())
+        .setParentSpanId(logged.getSpanId())
+        .setStartTime(now)
+        .setEndTime(now)
+        .setStatus(ProcessingStatus.ERROR)
+        .setReasonCode(ADDRESS_REFUSED)
+        .build(), null);
     LOG.warn("The mail server refused the address of the professional of signal {} in match {}; not told",
         notification.told().signalId(), notification.matchId());
   }
