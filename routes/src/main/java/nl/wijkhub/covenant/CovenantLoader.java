@@ -47,7 +47,8 @@ public class CovenantLoader {
 
   record VersionEntry(Integer version, LocalDate validFrom, LocalDate validUntil, String purpose, String legalGround,
       String processingActivity, List<String> parties, List<SupplierEntry> suppliers,
-      List<RecipientEntry> recipients, List<String> channels, Period retention, Period matchWindow) {}
+      List<RecipientEntry> recipients, List<String> channels, Period retention, Period matchWindow,
+      Boolean notifyProfessionals) {}
 
   record SupplierEntry(String partner, List<String> signalTypes) {}
 
@@ -255,10 +256,29 @@ public class CovenantLoader {
       if (entry.retention() == null || entry.matchWindow() == null) {
         problems.add(where + "retention and matchWindow are required; write them as ISO periods, e.g. P2Y and P6M");
       }
+      checkNotifyProfessionals(entry, recipients);
       this.result = problems.size() > before || !isAbsoluteUri(baseUri) ? null : new CovenantVersion(covenant.id(), covenant.name(),
           entry.version(), entry.validFrom(), entry.validUntil(), entry.purpose(), entry.legalGround(), activity,
           List.copyOf(parties), suppliers, recipients, channels, entry.retention(), entry.matchWindow(),
-          URI.create(baseUri + activity.id() + "#" + covenant.id() + "/v" + entry.version()));
+          URI.create(baseUri + activity.id() + "#" + covenant.id() + "/v" + entry.version()),
+          Boolean.TRUE.equals(entry.notifyProfessionals()));
+    }
+
+    /**
+     * Mailing suppliers' professionals that another party signalled the same person is a disclosure of its own, so
+     * each version states whether its parties agreed to it; the contacts are opened for a recipient, so one must
+     * be allowed to see them.
+     */
+    private void checkNotifyProfessionals(VersionEntry entry, List<CovenantVersion.Recipient> recipients) {
+      if (entry.notifyProfessionals() == null) {
+        problems.add(where + "notifyProfessionals is missing; write true only if the parties agreed that the hub"
+            + " e-mails the professionals of a match who else signalled the same person, else false");
+      } else if (entry.notifyProfessionals()
+          && recipients.stream().noneMatch(r -> r.permits(CovenantVersion.NOTIFYING_FIELD))) {
+        problems.add(where + "notifyProfessionals is true, but no recipient may see "
+            + CovenantVersion.NOTIFYING_FIELD + ", which the e-mails are sent to; add it to a recipient's fields or"
+            + " set notifyProfessionals: false");
+      }
     }
 
     Optional<CovenantVersion> result() {

@@ -10,11 +10,17 @@ import nl.wijkhub.events.SignalType;
 /**
  * One signed version of a covenant: a signal dated inside [validFrom, validUntil] is routed under it. Texts for
  * people (purpose, legal ground) are Dutch. {@code validUntil} null means open-ended.
+ *
+ * @param notifyProfessionals whether the parties agreed that the hub e-mails the professionals of a match whom
+ *     else to contact (multiteam/notify); then at least one recipient may see {@link #NOTIFYING_FIELD}
  */
 public record CovenantVersion(String covenantId, String covenantName, int version, LocalDate validFrom,
     LocalDate validUntil, String purpose, String legalGround, ProcessingActivity activity, List<String> parties,
     List<Supplier> suppliers, List<Recipient> recipients, List<Channel> channels, Period retention,
-    Period matchWindow, URI processingActivityUri) {
+    Period matchWindow, URI processingActivityUri, boolean notifyProfessionals) {
+
+  /** The field a recipient must see for the match e-mails to be sent from its copy: the professional's contact. */
+  public static final String NOTIFYING_FIELD = "content.professionalContact";
 
   /** A party that may deliver signals of these types under this version. */
   public record Supplier(String partner, List<SignalType> signalTypes) {}
@@ -25,6 +31,14 @@ public record CovenantVersion(String covenantId, String covenantName, int versio
     public boolean permits(String field) {
       return fields.contains(field);
     }
+  }
+
+  /**
+   * The recipient whose copy of a match tells its professionals, so that each is told once however many recipients
+   * the version has: the first that may see the professionals' contacts; empty when none may.
+   */
+  public Optional<String> notifyingRecipient() {
+    return recipients.stream().filter(r -> r.permits(NOTIFYING_FIELD)).map(Recipient::partner).findFirst();
   }
 
   public boolean isValidOn(LocalDate date) {

@@ -15,9 +15,7 @@ public record DeadLetter(String topic, int partition, long offset, Reason reason
     /** A sealed part does not open: another hub's keys, a crypto-shredded period, or altered bytes. */
     SLEUTEL_ONBESCHIKBAAR,
     /** A routed signal that breaks its schema's contract, e.g. without a pseudonym or with a malformed period. */
-    ONGELDIG,
-    /** A routed signal under a covenant version this hub's configuration does not hold. */
-    CONVENANT_ONBEKEND
+    ONGELDIG
   }
 
   /** The dead-letter topic's key, which also makes a repeated dead letter of one record recognisable. */

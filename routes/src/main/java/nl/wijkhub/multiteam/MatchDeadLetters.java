@@ -44,7 +44,7 @@ public final class MatchDeadLetters implements DeserializationExceptionHandler, 
   @Override
   public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
       Exception exception) {
-    if (MatchFailures.isTransient(exception)) {
+    if (MatchFailures.unreadableNow(exception)) {
       LOG.warn("The matcher cannot read {}-{}@{} now ({}); it reads it again", record.topic(), record.partition(),
           record.offset(), exception.getClass().getSimpleName());
       return DeserializationHandlerResponse.FAIL;

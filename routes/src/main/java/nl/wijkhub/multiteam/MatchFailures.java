@@ -10,11 +10,14 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * Tells the matcher's failures apart. A permanent one lies in the record (bytes that are no routed signal, a
- * signal that breaks its contract, a sealed part whose key is gone, a covenant version the hub does not hold): it
- * fails the same way every time, so it is dead-lettered and matching goes on. A transient one lies in what the
- * matcher depends on (a state store, the broker, the registry): the record must be processed again later, so it
- * fails the stream thread, which is replaced and re-reads from the last exactly-once commit. Anything else is not
- * known to be either and stops the matcher rather than skip a record on a guess.
+ * signal that breaks its contract, a sealed part whose key is gone): it fails the same way every time, so it is
+ * dead-lettered and matching goes on. A transient one lies in what the matcher depends on (a state store, the
+ * broker, the registry): the record must be processed again later, so it fails the stream thread, which is replaced
+ * and re-reads from the last exactly-once commit. Anything else is not known to be either and stops the matcher
+ * rather than skip a record on a guess. A covenant version the hub does not hold is such a case: during a rolling
+ * configuration roll-out an instance with the older configuration meets signals routed under the newer version, and
+ * nothing would replay them from the dead letters; stopped, the matcher resumes from its last commit once the
+ * instance runs the new configuration.
  */
 final class MatchFailures {
 
@@ -28,13 +31,15 @@ final class MatchFailures {
     if (causedBy(failure, KeyUnavailable.class)) {
       return Optional.of(DeadLetter.Reason.SLEUTEL_ONBESCHIKBAAR);
     }
-    if (causedBy(failure, MatchTerms.UnknownVersion.class)) {
-      return Optional.of(DeadLetter.Reason.CONVENANT_ONBEKEND);
-    }
     if (causedBy(failure, BrokenContract.class)) {
       return Optional.of(DeadLetter.Reason.ONGELDIG);
     }
     return Optional.empty();
+  }
+
+  /** True when a routed signal names a covenant version the configuration does not hold. */
+  static boolean unknownCovenantVersion(Throwable failure) {
+    return causedBy(failure, MatchTerms.UnknownVersion.class);
   }
 
   /** True when the failure came from something the matcher depends on, not from the record. */
@@ -42,6 +47,21 @@ final class MatchFailures {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof RetriableException
           || cause instanceof InvalidStateStoreException || registryUnavailable(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a record could not be read because the registry or the broker did not answer: reading it later may
+   * succeed. Any other failure to read lies in the bytes, an {@link IOException} above all (a body cut off after a
+   * valid header fails as an EOFException, which Apicurio's deserializer wraps in an UncheckedIOException): it
+   * fails the same way on every retry, so it must not fail the thread, which would read it again forever.
+   */
+  static boolean unreadableNow(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RetriableException || registryUnavailable(cause)) {
         return true;
       }
     }

@@ -41,14 +41,19 @@ public final class MatchStreams implements SmartLifecycle {
   /**
    * A record that can never be matched was dead-lettered already (MatchDeadLetters); what arrives here failed the
    * stream thread. A transient failure replaces the thread, which processes the record again from the last
-   * exactly-once commit; anything else (a dead letter that could not be written, a failure not known to be
-   * transient) stops the matcher, which says why: the rest of the hub keeps running, the health shows the matcher
+   * exactly-once commit; anything else (a dead letter that could not be written, a covenant version this instance
+   * does not hold yet, a failure not known to be transient) stops the matcher, which says why: the rest of the hub keeps running, the health shows the matcher
    * DOWN, and after the fix it resumes from its last commit.
    */
   static StreamThreadExceptionResponse afterFailure(Throwable failure) {
     if (MatchFailures.isTransient(failure)) {
       LOG.warn("A matcher thread failed on a transient fault and is replaced: {}", causes(failure));
       return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    if (MatchFailures.unknownCovenantVersion(failure)) {
+      LOG.error("The matcher stopped: a routed signal names a covenant version config/covenants does not hold;"
+          + " deploy the configuration with that version and restart the hub, it resumes from its last commit");
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     LOG.error("The matcher stopped: {}", causes(failure));
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -15,7 +15,10 @@ record MatchTerms(Period matchWindow, String processingActivityUri) {
     MatchTerms of(String covenantId, int version);
   }
 
-  /** A routed signal names a covenant version this hub's configuration does not hold: the same on every retry. */
+  /**
+   * A routed signal names a covenant version this hub's configuration does not hold (yet): it stops the matcher
+   * until the configuration that holds it is deployed (MatchFailures).
+   */
   static final class UnknownVersion extends RuntimeException {
 
     UnknownVersion(String message) {

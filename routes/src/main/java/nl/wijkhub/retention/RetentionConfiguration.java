@@ -38,6 +38,12 @@ class RetentionConfiguration {
   }
 
   @Bean
+  MatchNotificationRetention matchNotificationRetention(Covenants covenants, ProcessingLog log,
+      DataSource dataSource) {
+    return new MatchNotificationRetention(new CovenantPeriods(covenants), log, dataSource);
+  }
+
+  @Bean
   RetentionRoute retentionRoute(List<Purge> purges, RetentionSettings settings, Clock clock) {
     return new RetentionRoute(purges, settings, clock);
   }

@@ -137,6 +137,29 @@ class CovenantLoaderTest {
     assertRefused("version 1: party 'onbekend' is not in partners.yaml");
   }
 
+  @Test
+  void aVersionThatDoesNotSayWhetherProfessionalsAreToldIsRefused() throws IOException {
+    edit("svn-casusoverleg.yaml", "    notifyProfessionals: false\n", "");
+
+    assertRefused("covenants/svn-casusoverleg.yaml, version 1: notifyProfessionals is missing; write true only if");
+  }
+
+  @Test
+  void tellingProfessionalsWithoutARecipientThatSeesTheirContactIsRefused() throws IOException {
+    edit("svn-casusoverleg.yaml", "notifyProfessionals: false", "notifyProfessionals: true");
+    edit("svn-casusoverleg.yaml", "content.professionalName, content.professionalContact]",
+        "content.professionalName]");
+
+    assertRefused("covenants/svn-casusoverleg.yaml, version 1: notifyProfessionals is true, but no recipient may"
+        + " see content.professionalContact");
+  }
+
+  @Test
+  void theShippedCovenantsTellNoProfessionalsUntilTheirPartiesAgree() {
+    assertThat(loader.load(location(), reference).ids()).allSatisfy(id ->
+        assertThat(loader.load(location(), reference).versions(id)).noneMatch(v -> v.notifyProfessionals()));
+  }
+
   private void edit(String file, String from, String to) throws IOException {
     Path path = dir.resolve("covenants").resolve(file);
     String text = Files.readString(path);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apicurio.registry.rest.client.exception.ContentNotFoundException;
 import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.registry.rest.v2.beans.Error;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import nl.wijkhub.events.Match;
@@ -47,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The matcher never stops on one record that can never be matched: bytes that are no routed signal, a signal
- * sealed under another hub's keys, one that breaks its contract or names an unknown covenant version each become a
- * dead letter that names only where the record is and why, and the next signals still match. A transient failure
+ * sealed under another hub's keys or one that breaks its contract each become a dead letter that names only where
+ * the record is and why, and the next signals still match. A signal under a covenant version the hub does not hold
+ * (yet) stops the matcher instead. A transient failure
  * (a state store, the broker or the registry not answering) is never dead-lettered: it fails the stream thread,
  * which is replaced and processes the record again. A dead letter that cannot be written fails it too.
  */
@@ -121,6 +124,20 @@ class MatchDeadLettersTest {
   }
 
   @Test
+  void aSignalWhoseBodyIsCutOffIsDeadLetteredInsteadOfFailingTheThreadForever() {
+    byte[] whole = MatchSerdes.plain().routedSignals().serializer().serialize("t", signal(ours, "kapot", "elkien"));
+    driver.createInputTopic(Topics.multiteam(PMG).name(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(PERSON, Arrays.copyOf(whole, whole.length / 2));
+    send(signal(ours, "s1", "politie-leeuwarden-oost"));
+    send(signal(ours, "s2", "ikc-1"));
+
+    assertThat(letters).containsExactly(new DeadLetter(Topics.multiteam(PMG).name(), 0, 0,
+        DeadLetter.Reason.ONLEESBAAR));
+    assertThat(matches.readValuesToList()).singleElement().satisfies(match ->
+        assertThat(match.getSignals()).extracting(MatchedSignal::getSignalId).containsExactly("s1", "s2"));
+  }
+
+  @Test
   void aSignalSealedUnderAnotherHubsKeysIsDeadLetteredWithoutItsContentAndMatchingGoesOn() {
     send(signal(otherHub, "vreemd", "amaryllis"));
     send(signal(ours, "s1", "politie-leeuwarden-oost"));
@@ -146,16 +163,17 @@ class MatchDeadLettersTest {
   }
 
   @Test
-  void aSignalUnderACovenantVersionTheHubDoesNotHoldIsDeadLetteredAndMatchingGoesOn() {
+  void aSignalUnderACovenantVersionTheHubDoesNotHoldYetStopsTheMatcherInsteadOfLosingIt() {
     RoutedSignal unknownVersion = signal(ours, "v9", "amaryllis");
     unknownVersion.setCovenantVersion(9);
-    send(unknownVersion);
-    send(signal(ours, "s1", "politie-leeuwarden-oost"));
-    send(signal(ours, "s2", "ikc-1"));
 
-    assertThat(letters).extracting(DeadLetter::reason).containsExactly(DeadLetter.Reason.CONVENANT_ONBEKEND);
-    assertThat(matches.readValuesToList()).singleElement().satisfies(match ->
-        assertThat(match.getSignals()).extracting(MatchedSignal::getSignalId).containsExactly("s1", "s2"));
+    // During a rolling roll-out an instance with the older configuration meets a newer version: stopped, the
+    // matcher reads the signal again once it runs the new configuration; a dead letter would never be replayed.
+    assertThatThrownBy(() -> send(unknownVersion)).isInstanceOf(StreamsException.class)
+        .satisfies(failure -> assertThat(MatchStreams.afterFailure(failure))
+            .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT));
+    assertThat(letters).isEmpty();
+    assertThat(matches.readValuesToList()).isEmpty();
   }
 
   @Test
@@ -208,7 +226,7 @@ class MatchDeadLettersTest {
   }
 
   @Test
-  void aRegistryThatDoesNotAnswerFailsTheReadWhileAnUnknownSchemaIsDeadLettered() {
+  void aRegistryThatDoesNotAnswerFailsTheReadWhileAnUnknownSchemaOrACutOffBodyIsDeadLettered() {
     MatchDeadLetters handler = new MatchDeadLetters();
     handler.configure(java.util.Map.of(MatchDeadLetters.SINK, (DeadLetter.Sink) letters::add));
     ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(Topics.multiteam(PMG).name(), 2, 40L, new byte[0],
@@ -222,12 +240,18 @@ class MatchDeadLettersTest {
         .isEqualTo(DeserializationHandlerResponse.FAIL);
     assertThat(handler.handle(none, record, new SerializationException(new RestClientException(unavailable))))
         .isEqualTo(DeserializationHandlerResponse.FAIL);
+    assertThat(handler.handle(none, record, new org.apache.kafka.common.errors.TimeoutException("fetch")))
+        .isEqualTo(DeserializationHandlerResponse.FAIL);
     assertThat(letters).isEmpty();
+    // How Apicurio's deserializer fails on a valid magic byte and schema id followed by a cut-off body.
+    assertThat(handler.handle(none, record, new UncheckedIOException(new EOFException())))
+        .isEqualTo(DeserializationHandlerResponse.CONTINUE);
     assertThat(handler.handle(none, record,
         new SerializationException(new ContentNotFoundException(unknownSchema))))
         .isEqualTo(DeserializationHandlerResponse.CONTINUE);
-    assertThat(letters).containsExactly(new DeadLetter(Topics.multiteam(PMG).name(), 2, 40L,
-        DeadLetter.Reason.ONLEESBAAR));
+    assertThat(letters).containsExactly(
+        new DeadLetter(Topics.multiteam(PMG).name(), 2, 40L, DeadLetter.Reason.ONLEESBAAR),
+        new DeadLetter(Topics.multiteam(PMG).name(), 2, 40L, DeadLetter.Reason.ONLEESBAAR));
   }
 
   /** As Apicurio's client reports a failure: a connection failure has a name and no HTTP status. */

@@ -92,6 +92,24 @@ class MatchRestartIT {
     registry.add("wijkhub.matches.enabled", () -> "true");
     registry.add("wijkhub.match-notifications.enabled", () -> "true");
     registry.add("wijkhub.match-notifications.group-id", () -> NOTIFICATION_GROUP);
+    registry.add("wijkhub.reference-data", MatchRestartIT::covenantThatTellsProfessionals);
+  }
+
+  /** The shipped configuration, with the PmG covenant's parties agreeing that professionals are told. */
+  private static String covenantThatTellsProfessionals() {
+    Path config = DATA.resolve("config");
+    try (Stream<Path> files = Files.walk(Path.of("../config"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = config.resolve(Path.of("../config").relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      Path pmg = config.resolve("covenants").resolve(COVENANT + ".yaml");
+      Files.writeString(pmg, Files.readString(pmg).replace("notifyProfessionals: false", "notifyProfessionals: true"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return config.toUri().toString();
   }
 
   @AfterAll

@@ -30,6 +30,7 @@ class CovenantPeriodsTest {
 
   private static CovenantVersion version(Period retention) {
     return new CovenantVersion("c", "Convenant C", 1, LocalDate.of(2024, 1, 1), null, "doel", "grondslag", null,
-        List.of(), List.of(), List.of(), List.of(), retention, Period.ofMonths(6), URI.create("https://x/a#c/v1"));
+        List.of(), List.of(), List.of(), List.of(), retention, Period.ofMonths(6), URI.create("https://x/a#c/v1"),
+        false);
   }
 }

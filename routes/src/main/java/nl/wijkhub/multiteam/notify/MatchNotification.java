@@ -21,6 +21,8 @@ record MatchNotification(String matchId, String covenantId, String covenantName,
    *
    * @param name null when the covenant does not let the recipient see it, or the supplier left it empty
    * @param contact telephone number or e-mail address; null as {@code name}
+   * @param keyPeriod the data-key period (yyyy-MM) of the professional's signal
    */
-  record Professional(String signalId, String supplier, String organisation, String name, String contact) {}
+  record Professional(String signalId, String supplier, String organisation, String name, String contact,
+      String keyPeriod) {}
 }

@@ -4,6 +4,7 @@ import jakarta.mail.SendFailedException;
 import java.util.List;
 import java.util.Map;
 import nl.wijkhub.events.Match;
+import nl.wijkhub.events.ProcessingRecord;
 import nl.wijkhub.mail.MailSettings;
 import nl.wijkhub.mail.OutgoingMail;
 import nl.wijkhub.publish.KafkaSettings;
@@ -22,6 +23,7 @@ class MatchNotificationRoute extends EndpointRouteBuilder {
 
   static final String ROUTE_ID = "match-notifications";
   private static final String NOTIFICATION = "wijkhubMatchNotification";
+  private static final String LOGGED = "wijkhubMatchNotificationLogged";
 
   private final KafkaSettings kafka;
   private final MatchNotificationSettings settings;
@@ -60,14 +62,15 @@ class MatchNotificationRoute extends EndpointRouteBuilder {
           .process(exchange -> {
             MatchNotification notification = exchange.getMessage().getBody(MatchNotification.class);
             exchange.setProperty(NOTIFICATION, notification);
-            notifier.log(notification);
+            exchange.setProperty(LOGGED, notifier.log(notification));
             exchange.getMessage().setBody(messages.compose(notification));
           })
           .doTry()
             .to(OutgoingMail.outbox(smtp))
             .process(exchange -> notifier.sent(exchange.getProperty(NOTIFICATION, MatchNotification.class)))
           .doCatch(SendFailedException.class)
-            .process(exchange -> notifier.refused(exchange.getProperty(NOTIFICATION, MatchNotification.class)))
+            .process(exchange -> notifier.refused(exchange.getProperty(NOTIFICATION, MatchNotification.class),
+                exchange.getProperty(LOGGED, ProcessingRecord.class)))
           .end()
         .end();
   }

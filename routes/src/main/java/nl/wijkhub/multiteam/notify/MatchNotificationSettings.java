@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * SMTP server and sender address.
  *
  * @param enabled send them at all; off by default, like the reminders, so that a hub mails professionals only once
- *     the covenant parties agreed on it and the SMTP server is the organisation's own
+ *     the SMTP server is the organisation's own; even then only under covenant versions whose parties agreed on
+ *     it ({@code notifyProfessionals} in config/covenants)
  * @param groupId consumer group reading the covenants' match topics: the same on every instance of one hub, so that
  *     each match revision is handled once; run notifications on one instance only, as the ledger is shared but a
  *     send is not atomic with it

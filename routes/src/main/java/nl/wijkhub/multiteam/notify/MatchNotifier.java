@@ -31,6 +31,8 @@ final class MatchNotifier {
 
   /** The processing step of telling a professional of a match, in the processing log's vocabulary. */
   static final String NOTIFIED = "genotificeerd";
+  /** Why a {@value #NOTIFIED} step failed: the SMTP server refused the professional's address. */
+  static final String ADDRESS_REFUSED = "ADRES_GEWEIGERD";
 
   private static final Logger LOG = LoggerFactory.getLogger(MatchNotifier.class);
 
@@ -63,6 +65,13 @@ final class MatchNotifier {
   }
 
   private List<MatchNotification> plan(Match match) {
+    CovenantVersion version = versionOf(match);
+    // Each recipient has its own copy of the match (own id, same signals); one copy tells, so that nobody gets a
+    // mail per recipient. Nothing at all unless the covenant's parties agreed to these mails.
+    if (!version.notifyProfessionals()
+        || !version.notifyingRecipient().map(match.getRecipient()::equals).orElse(false)) {
+      return List.of();
+    }
     Map<String, SignalContent> contacts = new HashMap<>();
     try {
       for (MatchedSignal signal : match.getSignals()) {
@@ -74,15 +83,18 @@ final class MatchNotifier {
           match.getRevision());
       return List.of();
     }
-    CovenantVersion version = versionOf(match);
     return planner.plan(match, contacts, version.covenantName(), version.version(),
-        ledger.told(match.getMatchId()));
+        ledger.told(match.getCovenantId(), match.getSignals().stream().map(MatchedSignal::getSignalId).toList()));
   }
 
-  /** Logs the notification and returns only once Kafka confirmed it: no mail without its log record. */
-  void log(MatchNotification notification) {
+  /**
+   * Logs the notification and returns only once Kafka confirmed it: no mail without its log record.
+   *
+   * @return the record, whose trace a refusal of the mail continues
+   */
+  ProcessingRecord log(MatchNotification notification) {
     Instant now = clock.instant();
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
+    ProcessingRecord logged = ProcessingRecord.newBuilder()
         .setTraceId(TraceIds.newTraceId())
         .setSpanId(TraceIds.newSpanId())
         .setName(NOTIFIED)
@@ -96,7 +108,9 @@ final class MatchNotifier {
         .setCovenantId(notification.covenantId())
         .setCovenantVersion(notification.covenantVersion())
         .setSignalId(notification.told().signalId())
-        .build(), null);
+        .build();
+    log.recordAndConfirm(logged, null);
+    return logged;
   }
 
   /** Called once the SMTP server accepted the mail. */
@@ -106,8 +120,21 @@ final class MatchNotifier {
         notification.counterparts().size(), notification.matchId());
   }
 
-  /** The SMTP server refused the address for good; a later revision of the match tries again. */
-  void refused(MatchNotification notification) {
+  /**
+   * The SMTP server refused the address for good; a later revision of the match tries again. The step logged
+   * before the send did not happen after all: a record in the same trace says so, so that the log does not show
+   * the professional as told.
+   */
+  void refused(MatchNotification notification, ProcessingRecord logged) {
+    Instant now = clock.instant();
+    log.recordAndConfirm(ProcessingRecord.newBuilder(logged)
+        .setSpanId(TraceIds.newSpanId())
+        .setParentSpanId(logged.getSpanId())
+        .setStartTime(now)
+        .setEndTime(now)
+        .setStatus(ProcessingStatus.ERROR)
+        .setReasonCode(ADDRESS_REFUSED)
+        .build(), null);
     LOG.warn("The mail server refused the address of the professional of signal {} in match {}; not told",
         notification.told().signalId(), notification.matchId());
   }

@@ -36,7 +36,7 @@ final class NotificationPlanner {
 
   /**
    * @param contacts the opened contact of each signal of the match that has one, by signal id
-   * @param toldBefore what the ledger holds for this match
+   * @param toldBefore what the ledger holds for the match's signals
    */
   List<MatchNotification> plan(Match match, Map<String, SignalContent> contacts, String covenantName,
       int covenantVersion, Set<Told> toldBefore) {
@@ -65,7 +65,7 @@ final class NotificationPlanner {
     Optional<SignalContent> contact = Optional.ofNullable(contacts.get(signal.getSignalId()));
     return new Professional(signal.getSignalId(), signal.getSupplier(), organisationName.apply(signal.getSupplier()),
         contact.map(SignalContent::getProfessionalName).orElse(null),
-        contact.map(SignalContent::getProfessionalContact).orElse(null));
+        contact.map(SignalContent::getProfessionalContact).orElse(null), signal.getKeyPeriod());
   }
 
   /** The contact as an e-mail address, when it is one (suppliers give a telephone number or an address). */
