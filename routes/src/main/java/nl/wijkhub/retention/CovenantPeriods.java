@@ -6,22 +6,32 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 
 /**
  * When the covenant's retention ends for the signals of one month (a data-key period): the retention, counted from
  * the last day of the month, of the longest-keeping covenant version valid in that month. Every copy of the month's
- * signals (key, inbox status) goes at the same moment.
+ * signals (key, inbox status, the signal counts' entry per signal) goes at the same moment.
  */
-final class CovenantPeriods {
+public final class CovenantPeriods {
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final Covenants covenants;
 
-  CovenantPeriods(Covenants covenants) {
+  public CovenantPeriods(Covenants covenants) {
     this.covenants = covenants;
+  }
+
+  /**
+   * When the covenant's retention ends for the signals of the period; empty when no version of the covenant was
+   * valid in it, so that none of its signals was routed and the key jobs keep nothing of it either.
+   */
+  public Optional<Instant> end(String covenant, YearMonth period) {
+    List<CovenantVersion> versions = validIn(covenant, period);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(expiry(period, versions));
   }
 
   /** The versions valid on some day of the period, oldest first; none: nothing of the period was ever routed. */

@@ -1,5 +1,6 @@
 package nl.wijkhub.signalcounts;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
 import nl.wijkhub.HubSettings;
@@ -10,6 +11,7 @@ import nl.wijkhub.multiteam.MatchSerdes;
 import nl.wijkhub.multiteam.MatchSettings;
 import nl.wijkhub.publish.CovenantTopics;
 import nl.wijkhub.publish.KafkaSettings;
+import nl.wijkhub.retention.RetentionSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,9 +25,10 @@ class SignalCountConfiguration {
   @Bean
   @ConditionalOnProperty(name = "wijkhub.signal-counts.enabled", havingValue = "true", matchIfMissing = true)
   SignalCountStreams signalCountStreams(SignalCountSettings settings, MatchSettings memory, KafkaSettings kafka,
-      HubSettings hub, Covenants covenants, CovenantTopics topics) {
+      HubSettings hub, Covenants covenants, CovenantTopics topics, RetentionSettings retention, Clock clock) {
+    // The entries per signal go on the retention job's schedule and clock, with the month's data key.
     var topology = SignalCountTopology.build(topics.covenantIds(), MatchSerdes.registrySerde(kafka),
-        CountingCopy.of(covenants));
+        CountingCopy.of(covenants), CellRetention.of(covenants), clock, retention.interval());
     return new SignalCountStreams(topology, streamsProperties(settings, memory, kafka, hub));
   }
 

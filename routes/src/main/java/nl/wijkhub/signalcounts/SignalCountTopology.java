@@ -1,9 +1,13 @@
 package nl.wijkhub.signalcounts;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.publish.Topics;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -22,12 +26,22 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class SignalCountTopology {
 
+  /**
+   * How long a deleted signal entry may stay readable in the signal-cells changelog: the compacted topic keeps the
+   * old value until the log cleaner reaches it, which on a quiet topic may be never (docs/privacy.md). The tombstone
+   * itself goes a day later, the broker's delete.retention.ms.
+   */
+  static final Duration CHANGELOG_COMPACTION_LAG = Duration.ofDays(1);
+
   private SignalCountTopology() {}
 
-  static Topology build(Collection<String> covenantIds, Serde<RoutedSignal> routedSignals, CountingCopy copies) {
+  static Topology build(Collection<String> covenantIds, Serde<RoutedSignal> routedSignals, CountingCopy copies,
+      CellRetention retention, Clock clock, Duration retentionInterval) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SignalCountProcessor.SIGNALS), Serdes.String(), Serdes.String()));
+        Stores.persistentKeyValueStore(SignalCountProcessor.SIGNALS), Serdes.String(), Serdes.String())
+        .withLoggingEnabled(Map.of(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+            Long.toString(CHANGELOG_COMPACTION_LAG.toMillis()))));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SignalCountProcessor.COUNTS), Serdes.String(), Serdes.Long()));
     List<String> sources = covenantIds.stream().sorted().map(id -> Topics.multiteam(id).name()).toList();
@@ -38,8 +52,8 @@ final class SignalCountTopology {
           return KeyValue.pair(event.cell().covenant(), event.encode());
         }, Named.as("without-person"))
         .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("by-covenant"))
-        .process(SignalCountProcessor::new, Named.as("counter"), SignalCountProcessor.SIGNALS,
-            SignalCountProcessor.COUNTS);
+        .process(() -> new SignalCountProcessor(retention, clock, retentionInterval), Named.as("counter"),
+            SignalCountProcessor.SIGNALS, SignalCountProcessor.COUNTS);
     return builder.build();
   }
 }

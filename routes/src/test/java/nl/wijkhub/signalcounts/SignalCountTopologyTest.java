@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import nl.wijkhub.covenant.CovenantLoader;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.multiteam.BoundedRocksDb;
 import nl.wijkhub.multiteam.MatchSerdes;
 import nl.wijkhub.multiteam.MatchSettings;
 import nl.wijkhub.publish.Topics;
+import nl.wijkhub.reference.ReferenceDataLoader;
+import nl.wijkhub.support.SettableClock;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,12 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The counting rules on the real topology (RocksDB stores with the hub's memory budget, exactly-once): a new signal
  * counts once whatever number of recipient copies and redeliveries, a withdrawal takes it out, a correction moves
- * it, the month is the signal date's, and neither the repartition topic nor the state holds a pseudonym.
+ * it, the month is the signal date's, and neither the repartition topic nor the state holds a pseudonym. The entry
+ * per signal goes when the covenant's retention (config/covenants) for its month ends, by the hub's clock.
  */
 class SignalCountTopologyTest {
 
@@ -43,10 +49,14 @@ class SignalCountTopologyTest {
   private static final String COUNTING = "pmg-multiteam";
   private static final String PSEUDONYM = "v1:geheim-pseudoniem";
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  /** PMG keeps signals 18 months: those of March 2026 until 30 September 2027, Dutch time. */
+  private static final Instant MARCH_ENDS = Instant.parse("2027-09-30T22:00:00Z");
+  private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
   @TempDir
   Path dir;
 
+  private final SettableClock clock = new SettableClock(T0);
   private TopologyTestDriver driver;
   private TestInputTopic<String, RoutedSignal> pmg;
   private TestInputTopic<String, RoutedSignal> svn;
@@ -54,8 +64,11 @@ class SignalCountTopologyTest {
   @BeforeEach
   void start() {
     Serde<RoutedSignal> serde = MatchSerdes.plain().routedSignals();
+    var covenants = new CovenantLoader(new PathMatchingResourcePatternResolver()).load("file:../config/",
+        new ReferenceDataLoader(new PathMatchingResourcePatternResolver()).load("file:../config/"));
     var topology = SignalCountTopology.build(List.of(PMG, SVN), serde,
-        signal -> signal.getRecipient().equals(COUNTING) || signal.getRecipient().equals("svn-multiteam"));
+        signal -> signal.getRecipient().equals(COUNTING) || signal.getRecipient().equals("svn-multiteam"),
+        CellRetention.of(covenants), clock, RETENTION_INTERVAL);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "signal-count-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -166,6 +179,53 @@ class SignalCountTopologyTest {
     }
     assertThat(held)
         .containsExactly(PMG + "|s1=" + T0.toEpochMilli() + "|" + PMG + "|2026-03|JONGERE_IN_BEELD|bilgaard");
+  }
+
+  @Test
+  void aSignalsEntryGoesWhenItsMonthsRetentionEndsAndItsCountStays() {
+    pmg.pipeInput(PSEUDONYM, signal("s1", RoutedSignalKind.NIEUW, "bilgaard", LocalDate.of(2026, 3, 31), 0));
+    pmg.pipeInput(PSEUDONYM, signal("s2", RoutedSignalKind.NIEUW, "bilgaard", LocalDate.of(2026, 3, 2), 1));
+    pmg.pipeInput(PSEUDONYM, signal("s2", RoutedSignalKind.INTREKKING, "bilgaard", LocalDate.of(2026, 3, 2), 2));
+    pmg.pipeInput(PSEUDONYM, signal("s3", RoutedSignalKind.NIEUW, "bilgaard", LocalDate.of(2026, 4, 1), 3));
+
+    clock.set(MARCH_ENDS.minusSeconds(1));
+    driver.advanceWallClockTime(RETENTION_INTERVAL);
+    assertThat(held()).as("kept until the retention ends").containsOnlyKeys(PMG + "|s1", PMG + "|s2", PMG + "|s3");
+
+    clock.set(MARCH_ENDS);
+    driver.advanceWallClockTime(RETENTION_INTERVAL);
+    assertThat(held()).as("March's withdrawn signal goes too; April's stays").containsOnlyKeys(PMG + "|s3");
+    assertThat(counts()).containsExactly(
+        Map.entry(PMG + "|2026-03|JONGERE_IN_BEELD|bilgaard", 1L),
+        Map.entry(PMG + "|2026-04|JONGERE_IN_BEELD|bilgaard", 1L));
+    var changelog = driver.createOutputTopic("signal-count-test-signal-cells-changelog", new StringDeserializer(),
+        new StringDeserializer()).readKeyValuesToMap();
+    assertThat(changelog).as("a tombstone for each entry that went").containsEntry(PMG + "|s1", null)
+        .containsEntry(PMG + "|s2", null).doesNotContainEntry(PMG + "|s3", null);
+  }
+
+  @Test
+  void anEventOfAMonthWhoseRetentionEndedChangesNothingAndLeavesNoEntry() {
+    pmg.pipeInput(PSEUDONYM, signal("s1", RoutedSignalKind.NIEUW, "bilgaard", LocalDate.of(2026, 3, 1), 0));
+    clock.set(MARCH_ENDS);
+    driver.advanceWallClockTime(RETENTION_INTERVAL);
+
+    // Read again once its entry is gone, the signal must not count twice, nor move or leave the count.
+    pmg.pipeInput(PSEUDONYM, signal("s1", RoutedSignalKind.NIEUW, "bilgaard", LocalDate.of(2026, 3, 1), 0));
+    pmg.pipeInput(PSEUDONYM, signal("s1", RoutedSignalKind.CORRECTIE, "vrijheidswijk", LocalDate.of(2026, 3, 1), 5));
+    pmg.pipeInput(PSEUDONYM, signal("s1", RoutedSignalKind.INTREKKING, "bilgaard", LocalDate.of(2026, 3, 1), 6));
+
+    assertThat(held()).isEmpty();
+    assertThat(counts()).containsExactly(Map.entry(PMG + "|2026-03|JONGERE_IN_BEELD|bilgaard", 1L));
+  }
+
+  private Map<String, String> held() {
+    KeyValueStore<String, String> store = driver.getKeyValueStore(SignalCountProcessor.SIGNALS);
+    Map<String, String> all = new TreeMap<>();
+    try (var it = store.all()) {
+      it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+    }
+    return all;
   }
 
   private Map<String, Long> counts() {

@@ -79,7 +79,7 @@ public class Inbox {
   /** The covenant's signals, newest first; a correction shows as the signal it corrects. */
   public List<SignalItem> signals(HubPrincipal caller, String covenantId) {
     String recipient = checkMember(caller, covenantId);
-    Map<String, ItemStatus> status = statuses.of(covenantId, ItemType.SIGNAAL);
+    Map<String, ItemStatus> status = statuses.of(covenantId, recipient, ItemType.SIGNAAL);
     return latestSignals(covenantId, recipient).values().stream()
         .map(latest -> item(latest, status.getOrDefault(latest.routed().getSignalId(), ItemStatus.NIEUW)))
         .sorted(Comparator.comparing(SignalItem::routedAt).reversed())
@@ -89,7 +89,7 @@ public class Inbox {
   /** The covenant's matches, in their latest revision, open ones first and newest first. */
   public List<MatchItem> matches(HubPrincipal caller, String covenantId) {
     String recipient = checkMember(caller, covenantId);
-    Map<String, ItemStatus> status = statuses.of(covenantId, ItemType.MATCH);
+    Map<String, ItemStatus> status = statuses.of(covenantId, recipient, ItemType.MATCH);
     return latestMatches(covenantId, recipient).values().stream()
         .map(match -> item(match, status.getOrDefault(match.getMatchId(), ItemStatus.NIEUW), false))
         .sorted(Comparator.comparing(MatchItem::open).reversed().thenComparing(MatchItem::updatedAt,
@@ -115,7 +115,7 @@ public class Inbox {
     } catch (KeyUnavailable e) {
       throw unreadable();
     }
-    SignalItem item = item(latest, statuses.of(covenantId, ItemType.SIGNAAL, signalId));
+    SignalItem item = item(latest, statuses.of(covenantId, recipient, ItemType.SIGNAAL, signalId));
     Optional<SignalIdentity> identity = opened.identity();
     Optional<SignalContent> content = opened.content();
     return new OpenedSignal(item, identity.map(SignalIdentity::getBsn).orElse(null),
@@ -133,13 +133,16 @@ public class Inbox {
         notFound("MATCH_ONBEKEND", "Er is geen match '" + matchId + "' in de inbox van dit convenant."));
     logView(caller, covenantId, versionOf(match), match.getRecipient(), match.getPseudonym(), null);
     try {
-      return item(match, statuses.of(covenantId, ItemType.MATCH, matchId), true);
+      return item(match, statuses.of(covenantId, recipient, ItemType.MATCH, matchId), true);
     } catch (KeyUnavailable e) {
       throw unreadable();
     }
   }
 
-  /** Sets an item's status; the change is kept with the member who made it. */
+  /**
+   * Sets an item's status for the caller's recipient only (another recipient of the covenant has the same signal ids
+   * and keeps its own status); the change is kept with the member who made it.
+   */
   public void changeStatus(HubPrincipal caller, String covenantId, ItemType type, String itemId,
       ItemStatus status) {
     String recipient = checkMember(caller, covenantId);
@@ -150,7 +153,7 @@ public class Inbox {
       throw notFound(type == ItemType.SIGNAAL ? "SIGNAAL_ONBEKEND" : "MATCH_ONBEKEND", "Er is geen "
           + (type == ItemType.SIGNAAL ? "signaal" : "match") + " '" + itemId + "' in de inbox van dit convenant.");
     }
-    statuses.change(covenantId, type, itemId, status, keyPeriod.get(), caller.name(), clock.instant());
+    statuses.change(covenantId, recipient, type, itemId, status, keyPeriod.get(), caller.name(), clock.instant());
   }
 
   /** A match stays readable until the key of its latest signal's month goes; its status row stays as long. */

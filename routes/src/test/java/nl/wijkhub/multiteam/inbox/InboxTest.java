@@ -72,7 +72,7 @@ class InboxTest {
     }
 
     @Override
-    Map<String, ItemStatus> of(String covenantId, ItemType type) {
+    Map<String, ItemStatus> of(String covenantId, String recipient, ItemType type) {
       return Map.of();
     }
   }
