@@ -151,6 +151,7 @@ class InboxTest {
             channels: [api]
             retention: P18M
             matchWindow: P6M
+            notifyProfessionals: false
         """);
     Covenants covenants = new CovenantLoader(new PathMatchingResourcePatternResolver())
         .load(config.toUri().toString(), Fixtures.reference());
