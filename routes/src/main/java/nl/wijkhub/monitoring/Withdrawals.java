@@ -34,6 +34,26 @@ public final class Withdrawals {
   /** What a withdrawal answered: its receipt, and whether it had been withdrawn before. */
   public record Outcome(SubmissionReceipt receipt, boolean earlier) {}
 
+  /**
+   * Who withdraws, and so which deliveries they may withdraw.
+   *
+   * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
+   * @param partner the partner whose own deliveries alone may be withdrawn, or null for programme staff, whose
+   *     pages check the delivery's programme against the store before they call
+   */
+  public record Withdrawer(String channel, String partner) {
+
+    /** A partner through the API: only its own deliveries. */
+    public static Withdrawer partner(String partnerId) {
+      return new Withdrawer("API", partnerId);
+    }
+
+    /** Programme staff on the history page. */
+    public static Withdrawer staff() {
+      return new Withdrawer("PAGINA", null);
+    }
+  }
+
   /** Why a delivery cannot be withdrawn (now); the message is Dutch, for the partner or staff. */
   public static final class Refused extends RuntimeException {
 
@@ -58,6 +78,8 @@ public final class Withdrawals {
     }
   }
 
+  /** The code of a refusal because the delivery is another partner's (403 in the API). */
+  public static final String ANOTHER_PARTNER = "ANDERE_PARTNER";
   private static final String COUNTS = "COUNTS";
 
   private final ObservationStore store;
@@ -85,13 +107,20 @@ public final class Withdrawals {
   /**
    * Withdraws a delivery.
    *
-   * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
-   * @throws Refused when there is no such delivery, it holds no counts, or the store has not stored it yet
+   * <p>Whose delivery it is is checked only after the ledger has caught up: before that, this hub may not know a
+   * delivery another hub committed, and an unknown owner must never let a withdrawal through.
+   *
+   * @throws Refused when there is no such delivery, it is another partner's, it holds no counts, or the store has
+   *     not stored it yet
    */
-  public synchronized Outcome withdraw(String submissionId, String channel) {
+  public synchronized Outcome withdraw(String submissionId, Withdrawer by) {
     ledger.catchUp();
     SubmissionReceipt original = ledger.receipt(submissionId).orElseThrow(() -> new Refused(
         Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND", "Er is geen aanlevering met kenmerk " + submissionId + "."));
+    if (by.partner() != null && !by.partner().equals(original.getPartner())) {
+      throw new Refused(Refused.Reason.NOT_POSSIBLE, ANOTHER_PARTNER,
+          "Deze aanlevering is van een andere partner; u kunt alleen uw eigen aanleveringen intrekken.");
+    }
     String id = ReceiptLedger.withdrawalIdOf(submissionId);
     Optional<SubmissionReceipt> earlier = ledger.receipt(id);
     if (earlier.isPresent()) {
@@ -109,7 +138,7 @@ public final class Withdrawals {
       throw new Refused(Refused.Reason.NOT_YET, "NOG_NIET_VERWERKT", "Aanlevering " + submissionId + " staat nog"
           + " niet in de monitoringopslag. Probeer het over een minuut opnieuw.");
     }
-    return new Outcome(publish(id, channel, original, store.withdrawable(submissionId)), false);
+    return new Outcome(publish(id, by.channel(), original, store.withdrawable(submissionId)), false);
   }
 
   private SubmissionReceipt publish(String id, String channel, SubmissionReceipt original,
