@@ -23,11 +23,13 @@ import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Withdraws a delivery of counts: one withdrawal event per key the delivery holds in the store, on the indicators
- * topic under that key, published through the hub's one transactional publisher together with a receipt and a
- * ledger entry, as a delivery is. The store then lets the partner's previous value count again, and so does a store
- * rebuilt from Kafka. The withdrawal's id follows from the delivery's, so withdrawing twice answers the first
- * withdrawal's receipt; a retry after an unanswered commit publishes the same events again, which the store ignores.
+ * Withdraws a delivery of counts, the whole delivery: one withdrawal event per key the store holds of it now, on the
+ * indicators topic under that key, published through the hub's one transactional publisher together with a receipt
+ * and a ledger entry, as a delivery is. Each event withdraws every value of the delivery, so that a value the store
+ * reads only later (a lagging partition, a replayed dead letter) never counts either. The store then lets the
+ * partner's previous values count again, and so does a store rebuilt from Kafka. The withdrawal's id follows from the
+ * delivery's, so withdrawing twice answers the first withdrawal's receipt; a retry after an unanswered commit
+ * publishes the same events again, which the store ignores.
  */
 public final class Withdrawals {
 
@@ -134,11 +136,12 @@ public final class Withdrawals {
       throw new Refused(Refused.Reason.NOT_POSSIBLE, "INTREKKEN_NIET_MOGELIJK", "In aanlevering " + submissionId
           + " is geen enkele regel verwerkt; er is niets in te trekken.");
     }
+    // The events go under keys of the delivery, so the store must hold at least one of its values.
     if (!store.holds(submissionId)) {
       throw new Refused(Refused.Reason.NOT_YET, "NOG_NIET_VERWERKT", "Aanlevering " + submissionId + " staat nog"
           + " niet in de monitoringopslag. Probeer het over een minuut opnieuw.");
     }
-    return new Outcome(publish(id, by.channel(), original, store.withdrawable(submissionId)), false);
+    return new Outcome(publish(id, by.channel(), original, store.keysHeld(submissionId)), false);
   }
 
   private SubmissionReceipt publish(String id, String channel, SubmissionReceipt original,
@@ -151,7 +154,8 @@ public final class Withdrawals {
         .setSourceName("intrekking van " + original.getSubmissionId())
         .setSha256(sha256(id))
         .setStatus(ReceiptStatus.ACCEPTED)
-        .setAccepted(keys.size())
+        // Every accepted value of the delivery no longer counts, also those the store has not read yet.
+        .setAccepted(original.getAccepted())
         .setRejected(0)
         .setErrors(List.of())
         .setReceivedAt(now)
