@@ -42,17 +42,19 @@ public final class Withdrawals {
    * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
    * @param partner the partner whose own deliveries alone may be withdrawn, or null for programme staff, whose
    *     pages check the delivery's programme against the store before they call
+   * @param staffMember the login of the staff member acting for the partner, kept on the withdrawal's ledger entry
+   *     and never on the partner's receipt; null when the partner acts itself
    */
-  public record Withdrawer(String channel, String partner) {
+  public record Withdrawer(String channel, String partner, String staffMember) {
 
     /** A partner through the API: only its own deliveries. */
     public static Withdrawer partner(String partnerId) {
-      return new Withdrawer("API", partnerId);
+      return new Withdrawer("API", partnerId, null);
     }
 
-    /** Programme staff on the history page. */
-    public static Withdrawer staff() {
-      return new Withdrawer("PAGINA", null);
+    /** A staff member on the history page. */
+    public static Withdrawer staff(String login) {
+      return new Withdrawer("PAGINA", null, login);
     }
   }
 
@@ -141,16 +143,16 @@ public final class Withdrawals {
       throw new Refused(Refused.Reason.NOT_YET, "NOG_NIET_VERWERKT", "Aanlevering " + submissionId + " staat nog"
           + " niet in de monitoringopslag. Probeer het over een minuut opnieuw.");
     }
-    return new Outcome(publish(id, by.channel(), original, store.keysHeld(submissionId)), false);
+    return new Outcome(publish(id, by, original, store.keysHeld(submissionId)), false);
   }
 
-  private SubmissionReceipt publish(String id, String channel, SubmissionReceipt original,
+  private SubmissionReceipt publish(String id, Withdrawer by, SubmissionReceipt original,
       List<StoredObservation> keys) {
     Instant now = clock.instant();
     SubmissionReceipt receipt = SubmissionReceipt.newBuilder()
         .setSubmissionId(id)
         .setPartner(original.getPartner())
-        .setChannel(channel)
+        .setChannel(by.channel())
         .setSourceName("intrekking van " + original.getSubmissionId())
         .setSha256(sha256(id))
         .setStatus(ReceiptStatus.ACCEPTED)
@@ -161,7 +163,8 @@ public final class Withdrawals {
         .setReceivedAt(now)
         .setCompletedAt(now)
         .build();
-    LedgerEntry entry = ReceiptLedger.entryOf(receipt, ReceiptLedger.WITHDRAWAL);
+    LedgerEntry entry = LedgerEntry.newBuilder(ReceiptLedger.entryOf(receipt, ReceiptLedger.WITHDRAWAL))
+        .setActedBy(by.staffMember()).build();
     Future<RecordMetadata> written;
     try (EventTransaction tx = publisher.begin(false)) {
       long line = 1;

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
+import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
@@ -18,13 +19,17 @@ import nl.wijkhub.publish.SubmissionPublisher;
 import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Who may withdraw a delivery, decided on what the ledger knows after catching up, never on what this hub happened
- * to have read before. Without Kafka: the ledger reads a prepared consumer, and nothing may be published.
+ * to have read before, and who is recorded as having done it. Without a broker: the ledger reads a prepared consumer
+ * and the publisher writes to a producer that keeps what was sent; the store runs on H2.
  */
 class WithdrawalsTest {
 
@@ -49,6 +54,42 @@ class WithdrawalsTest {
           assertThat(refused.code()).isEqualTo(Withdrawals.ANOTHER_PARTNER);
         });
     assertThat(ledger.receipt(ReceiptLedger.withdrawalIdOf("their-delivery"))).isEmpty();
+  }
+
+  @Test
+  void aStaffWithdrawalNamesTheStaffMemberOnItsLedgerEntryAndNeverOnThePartnersReceipt() {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:withdrawals-staff;DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    ObservationStore store = new ObservationStore(dataSource);
+    SubmissionReceipt delivery = receipt("staff-withdrawn", "dbieb");
+    store.store(List.of(IndicatorObservation.newBuilder().setProgramme("leeuwarden-oost")
+        .setIndicator("taalmaatjes-gekoppeld").setWijk("bilgaard").setPeriod("2057").setValue(12).setPartner("dbieb")
+        .setSubmissionId(delivery.getSubmissionId()).setLine(2).setRevision(1).setReceivedAt(T0).build()));
+    ReceiptLedger ledger = new ReceiptLedger(WithdrawalsTest::emptyLedger, Duration.ofSeconds(5));
+    ledger.record(delivery, ReceiptLedger.entryOf(delivery, "COUNTS"), 0);
+    MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
+        (topic, value) -> new byte[0]);
+    SubmissionPublisher publisher = new SubmissionPublisher(() -> producer);
+    publisher.initialise();
+    Withdrawals withdrawals = new Withdrawals(store, publisher, ledger, Clock.fixed(T0, ZoneOffset.UTC));
+
+    Withdrawals.Outcome outcome = withdrawals.withdraw("staff-withdrawn", Withdrawals.Withdrawer.staff("medewerker-7"));
+
+    assertThat(outcome.receipt().getPartner()).isEqualTo("dbieb");
+    assertThat(outcome.receipt().getChannel()).isEqualTo("PAGINA");
+    assertThat(outcome.receipt().toString()).doesNotContain("medewerker-7");
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals(Topics.RECEIPTS.name()))
+        .singleElement().satisfies(r -> assertThat(r.value().toString()).doesNotContain("medewerker-7"));
+    assertThat(producer.history()).filteredOn(r -> r.topic().equals(Topics.LEDGER.name()))
+        .singleElement().satisfies(r -> assertThat(((LedgerEntry) r.value()).getActedBy()).isEqualTo("medewerker-7"));
+  }
+
+  /** A consumer of a ledger that holds nothing this hub has not recorded itself. */
+  private static MockConsumer<String, Object> emptyLedger() {
+    MockConsumer<String, Object> consumer = new MockConsumer<>("earliest");
+    consumer.updateBeginningOffsets(Map.of(LEDGER, 0L));
+    consumer.updateEndOffsets(Map.of(LEDGER, 0L));
+    return consumer;
   }
 
   /** A consumer whose ledger partition holds this one entry, as another hub committed it. */
