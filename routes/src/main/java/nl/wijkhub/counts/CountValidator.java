@@ -107,7 +107,15 @@ final class CountValidator {
       return null;
     }
     if (WholeProgramme.isMeant(written)) {
-      return Partner.ALL_WIJKEN;
+      // A partner that works in a few wijken cannot know the programme's figure: its number would replace the sum of
+      // every other partner's wijken.
+      if (partner.worksIn(Partner.ALL_WIJKEN)) {
+        return Partner.ALL_WIJKEN;
+      }
+      problems.add(Problem.ofField(row.line(), "wijk", "HEEL_PROGRAMMA_NIET_IN_WERKGEBIED", "Een cijfer voor het hele"
+          + " programma kan alleen komen van een partner die in het hele programma werkt; " + partner.name()
+          + " werkt in " + String.join(", ", partner.wijken()) + ". Lever het cijfer per wijk aan.", written));
+      return null;
     }
     WijkMatch match = reference.wijk(partner.programme(), written);
     if (match instanceof WijkMatch.Found found) {

@@ -1,6 +1,7 @@
 package nl.wijkhub.dashboard;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import nl.wijkhub.dashboard.FigureSource.Figure;
@@ -30,6 +31,25 @@ public final class IndicatorTables {
   public static Optional<Count> wholeProgramme(String indicator, String period, List<Figure> figures) {
     return figures.stream().filter(f -> f.indicator().equals(indicator) && f.wholeProgramme()
         && f.period().equals(period)).map(Figure::value).findFirst();
+  }
+
+  /**
+   * What a public reader may see of a year's whole-programme figure: protected on its own as a single cell, and
+   * hidden too whenever the year's sum of the wijken is hidden, because a whole-programme figure that equals that sum
+   * would let a reader subtract the shown wijken and recover a hidden cell.
+   *
+   * @param wijken the indicator's {@link #yearly} table
+   * @param wijkenShown what the same reader sees of that table
+   */
+  public static Shown wholeProgrammeShown(Count whole, String period, WijkPeriodTable wijken,
+      Map<WijkPeriodTable.Key, Shown> wijkenShown, Suppression suppression) {
+    TableCells<String> single = new TableCells<>();
+    single.publish(period, List.of(single.inner(whole)));
+    Shown own = suppression.protect(single).get(period);
+    WijkPeriodTable.Key total = new WijkPeriodTable.Key(WijkPeriodTable.TOTAL, period);
+    boolean totalHidden = wijken.periods().contains(period)
+        && wijkenShown.getOrDefault(total, Shown.VALUE) != Shown.VALUE;
+    return own == Shown.VALUE && totalHidden ? Shown.HIDDEN : own;
   }
 
   static boolean isYear(String period) {

@@ -18,9 +18,8 @@ final class StoreArrivals implements Arrivals {
   static final String UNKNOWN_CHANNEL = "onbekend";
 
   private static final String QUERY = "SELECT partner, indicator, period, submission_id, MIN(received_at) AS at"
-      + " FROM observation_history h WHERE programme = ? AND NOT EXISTS (SELECT 1 FROM observation_withdrawal w"
-      + " WHERE w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
-      + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner)"
+      + " FROM observation_history h WHERE programme = ? AND NOT EXISTS (SELECT 1 FROM withdrawn_delivery w"
+      + " WHERE w.submission_id = h.submission_id)"
       + " GROUP BY partner, indicator, period, submission_id";
 
   private final JdbcTemplate jdbc;

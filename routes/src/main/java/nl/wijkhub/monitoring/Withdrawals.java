@@ -23,16 +23,40 @@ import nl.wijkhub.publish.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Withdraws a delivery of counts: one withdrawal event per key the delivery holds in the store, on the indicators
- * topic under that key, published through the hub's one transactional publisher together with a receipt and a
- * ledger entry, as a delivery is. The store then lets the partner's previous value count again, and so does a store
- * rebuilt from Kafka. The withdrawal's id follows from the delivery's, so withdrawing twice answers the first
- * withdrawal's receipt; a retry after an unanswered commit publishes the same events again, which the store ignores.
+ * Withdraws a delivery of counts, the whole delivery: one withdrawal event per key the store holds of it now, on the
+ * indicators topic under that key, published through the hub's one transactional publisher together with a receipt
+ * and a ledger entry, as a delivery is. Each event withdraws every value of the delivery, so that a value the store
+ * reads only later (a lagging partition, a replayed dead letter) never counts either. The store then lets the
+ * partner's previous values count again, and so does a store rebuilt from Kafka. The withdrawal's id follows from the
+ * delivery's, so withdrawing twice answers the first withdrawal's receipt; a retry after an unanswered commit
+ * publishes the same events again, which the store ignores.
  */
 public final class Withdrawals {
 
   /** What a withdrawal answered: its receipt, and whether it had been withdrawn before. */
   public record Outcome(SubmissionReceipt receipt, boolean earlier) {}
+
+  /**
+   * Who withdraws, and so which deliveries they may withdraw.
+   *
+   * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
+   * @param partner the partner whose own deliveries alone may be withdrawn, or null for programme staff, whose
+   *     pages check the delivery's programme against the store before they call
+   * @param staffMember the login of the staff member acting for the partner, kept on the withdrawal's ledger entry
+   *     and never on the partner's receipt; null when the partner acts itself
+   */
+  public record Withdrawer(String channel, String partner, String staffMember) {
+
+    /** A partner through the API: only its own deliveries. */
+    public static Withdrawer partner(String partnerId) {
+      return new Withdrawer("API", partnerId, null);
+    }
+
+    /** A staff member on the history page. */
+    public static Withdrawer staff(String login) {
+      return new Withdrawer("PAGINA", null, login);
+    }
+  }
 
   /** Why a delivery cannot be withdrawn (now); the message is Dutch, for the partner or staff. */
   public static final class Refused extends RuntimeException {
@@ -58,6 +82,8 @@ public final class Withdrawals {
     }
   }
 
+  /** The code of a refusal because the delivery is another partner's (403 in the API). */
+  public static final String ANOTHER_PARTNER = "ANDERE_PARTNER";
   private static final String COUNTS = "COUNTS";
 
   private final ObservationStore store;
@@ -85,13 +111,20 @@ public final class Withdrawals {
   /**
    * Withdraws a delivery.
    *
-   * @param channel how the withdrawal came in: API (the partner) or PAGINA (programme staff)
-   * @throws Refused when there is no such delivery, it holds no counts, or the store has not stored it yet
+   * <p>Whose delivery it is is checked only after the ledger has caught up: before that, this hub may not know a
+   * delivery another hub committed, and an unknown owner must never let a withdrawal through.
+   *
+   * @throws Refused when there is no such delivery, it is another partner's, it holds no counts, or the store has
+   *     not stored it yet
    */
-  public synchronized Outcome withdraw(String submissionId, String channel) {
+  public synchronized Outcome withdraw(String submissionId, Withdrawer by) {
     ledger.catchUp();
     SubmissionReceipt original = ledger.receipt(submissionId).orElseThrow(() -> new Refused(
         Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND", "Er is geen aanlevering met kenmerk " + submissionId + "."));
+    if (by.partner() != null && !by.partner().equals(original.getPartner())) {
+      throw new Refused(Refused.Reason.NOT_POSSIBLE, ANOTHER_PARTNER,
+          "Deze aanlevering is van een andere partner; u kunt alleen uw eigen aanleveringen intrekken.");
+    }
     String id = ReceiptLedger.withdrawalIdOf(submissionId);
     Optional<SubmissionReceipt> earlier = ledger.receipt(id);
     if (earlier.isPresent()) {
@@ -105,30 +138,33 @@ public final class Withdrawals {
       throw new Refused(Refused.Reason.NOT_POSSIBLE, "INTREKKEN_NIET_MOGELIJK", "In aanlevering " + submissionId
           + " is geen enkele regel verwerkt; er is niets in te trekken.");
     }
+    // The events go under keys of the delivery, so the store must hold at least one of its values.
     if (!store.holds(submissionId)) {
       throw new Refused(Refused.Reason.NOT_YET, "NOG_NIET_VERWERKT", "Aanlevering " + submissionId + " staat nog"
           + " niet in de monitoringopslag. Probeer het over een minuut opnieuw.");
     }
-    return new Outcome(publish(id, channel, original, store.withdrawable(submissionId)), false);
+    return new Outcome(publish(id, by, original, store.keysHeld(submissionId)), false);
   }
 
-  private SubmissionReceipt publish(String id, String channel, SubmissionReceipt original,
+  private SubmissionReceipt publish(String id, Withdrawer by, SubmissionReceipt original,
       List<StoredObservation> keys) {
     Instant now = clock.instant();
     SubmissionReceipt receipt = SubmissionReceipt.newBuilder()
         .setSubmissionId(id)
         .setPartner(original.getPartner())
-        .setChannel(channel)
+        .setChannel(by.channel())
         .setSourceName("intrekking van " + original.getSubmissionId())
         .setSha256(sha256(id))
         .setStatus(ReceiptStatus.ACCEPTED)
-        .setAccepted(keys.size())
+        // Every accepted value of the delivery no longer counts, also those the store has not read yet.
+        .setAccepted(original.getAccepted())
         .setRejected(0)
         .setErrors(List.of())
         .setReceivedAt(now)
         .setCompletedAt(now)
         .build();
-    LedgerEntry entry = ReceiptLedger.entryOf(receipt, ReceiptLedger.WITHDRAWAL);
+    LedgerEntry entry = LedgerEntry.newBuilder(ReceiptLedger.entryOf(receipt, ReceiptLedger.WITHDRAWAL))
+        .setActedBy(by.staffMember()).build();
     Future<RecordMetadata> written;
     try (EventTransaction tx = publisher.begin(false)) {
       long line = 1;

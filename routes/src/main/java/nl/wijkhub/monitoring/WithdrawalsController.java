@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WithdrawalsController {
 
-  static final String CHANNEL = "API";
   private static final long RETRY_AFTER_SECONDS = 30;
 
   private final Withdrawals withdrawals;
@@ -34,12 +33,11 @@ class WithdrawalsController {
 
   @PostMapping("/api/v1/submissions/{submissionId}/intrekking")
   ResponseEntity<Map<String, Object>> withdraw(HubPrincipal caller, @PathVariable String submissionId) {
-    SubmissionReceipt delivery = withdrawals.delivery(submissionId).orElse(null);
-    if (delivery != null && !(caller.has(Role.PARTNER) && delivery.getPartner().equals(caller.partner()))) {
-      throw new Withdrawals.Refused(Withdrawals.Refused.Reason.NOT_POSSIBLE, "ANDERE_PARTNER",
-          "Deze aanlevering is van een andere partner; u kunt alleen uw eigen aanleveringen intrekken.");
+    if (!caller.has(Role.PARTNER)) {
+      throw new Withdrawals.Refused(Withdrawals.Refused.Reason.NOT_POSSIBLE, Withdrawals.ANOTHER_PARTNER,
+          "Alleen de partner die de aanlevering deed, kan haar hier intrekken.");
     }
-    Withdrawals.Outcome outcome = withdrawals.withdraw(submissionId, CHANNEL);
+    Withdrawals.Outcome outcome = withdrawals.withdraw(submissionId, Withdrawals.Withdrawer.partner(caller.partner()));
     return ResponseEntity.ok(document(outcome, submissionId));
   }
 
@@ -62,7 +60,7 @@ class WithdrawalsController {
     HttpStatus status = switch (e.reason()) {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case NOT_YET -> HttpStatus.CONFLICT;
-      case NOT_POSSIBLE -> "ANDERE_PARTNER".equals(e.code()) ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+      case NOT_POSSIBLE -> Withdrawals.ANOTHER_PARTNER.equals(e.code()) ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
     };
     HttpHeaders headers = new HttpHeaders();
     if (e.reason() == Withdrawals.Refused.Reason.NOT_YET) {

@@ -23,8 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class FigureHistoryPage {
 
-  static final String CHANNEL = "PAGINA";
-
   private final ReferenceData reference;
   private final FigureHistoryViews views;
   private final Withdrawals withdrawals;
@@ -55,7 +53,7 @@ class FigureHistoryPage {
     }
     String message;
     try {
-      Withdrawals.Outcome outcome = withdrawals.withdraw(aanlevering, CHANNEL);
+      Withdrawals.Outcome outcome = withdrawals.withdraw(aanlevering, Withdrawals.Withdrawer.staff(caller.name()));
       message = outcome.earlier() ? "Aanlevering " + aanlevering + " was al ingetrokken."
           : "Aanlevering " + aanlevering + " is ingetrokken: " + outcome.receipt().getAccepted() + " cijfer(s) tellen"
               + " niet meer mee; waar er een vorige aanlevering is, telt die weer. De overzichten volgen binnen"

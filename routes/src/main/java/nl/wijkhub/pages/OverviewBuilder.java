@@ -112,9 +112,8 @@ final class OverviewBuilder {
     String period = String.valueOf(year);
     Optional<Count> whole = IndicatorTables.wholeProgramme(indicator, period, all);
     if (whole.isPresent()) {
-      TableCells<String> single = new TableCells<>();
-      single.publish(period, List.of(single.inner(whole.get())));
-      return chartValue(whole.get(), internal ? Shown.VALUE : suppression.protect(single).get(period));
+      return chartValue(whole.get(), internal ? Shown.VALUE
+          : IndicatorTables.wholeProgrammeShown(whole.get(), period, table, shown, suppression));
     }
     if (!table.periods().contains(period)) {
       return "";

@@ -78,18 +78,18 @@ public final class YearlyReportBuilder {
   /** The year's figure and what a reader of this version may see of it; null when nothing was delivered. */
   private Realised realised(Programme programme, String indicator, String year, List<Figure> all, boolean internal) {
     Optional<Count> whole = IndicatorTables.wholeProgramme(indicator, year, all);
-    if (whole.isPresent()) {
-      TableCells<String> single = new TableCells<>();
-      single.publish(year, List.of(single.inner(whole.get())));
-      return new Realised(whole.get(), internal ? Shown.VALUE : suppression.protect(single).get(year), true);
-    }
     WijkPeriodTable table = IndicatorTables.yearly(programme, indicator, all);
+    TableCells<WijkPeriodTable.Key> cells = table.cells();
+    Map<WijkPeriodTable.Key, Shown> shown = internal ? Map.of() : suppression.protect(cells);
+    if (whole.isPresent()) {
+      return new Realised(whole.get(), internal ? Shown.VALUE
+          : IndicatorTables.wholeProgrammeShown(whole.get(), year, table, shown, suppression), true);
+    }
     if (!table.periods().contains(year)) {
       return null;
     }
-    TableCells<WijkPeriodTable.Key> cells = table.cells();
     WijkPeriodTable.Key total = new WijkPeriodTable.Key(WijkPeriodTable.TOTAL, year);
-    return new Realised(cells.value(total), internal ? Shown.VALUE : suppression.protect(cells).get(total), false);
+    return new Realised(cells.value(total), shown.getOrDefault(total, Shown.VALUE), false);
   }
 
   /**

@@ -199,12 +199,14 @@ class CountValidatorTest {
   }
 
   @Test
-  void partnerWithALimitedWorkingAreaMayDeliverAFigureForTheWholeProgramme() {
-    IndicatorObservation observation = validate("wijkbedrijf-bilgaard",
+  void partnerWithALimitedWorkingAreaMayNotDeliverAFigureForTheWholeProgramme() {
+    Problem problem = onlyProblem("wijkbedrijf-bilgaard",
         row(2, "wijkbedrijf-doorstroom-betaald-werk", "heel programma", "2024", "4", null));
 
-    assertThat(problems).isEmpty();
-    assertThat(observation.getWijk()).isEqualTo("*");
+    assertThat(problem.code()).isEqualTo("HEEL_PROGRAMMA_NIET_IN_WERKGEBIED");
+    assertThat(problem.line()).isEqualTo(2L);
+    assertThat(problem.field()).isEqualTo("wijk");
+    assertThat(problem.message()).contains("hele programma", "bilgaard", "per wijk");
   }
 
   @Test

@@ -130,6 +130,25 @@ class YearlyReportTest {
   }
 
   @Test
+  void aWholeProgrammeFigureIsHiddenInPublicWheneverTheSumOfTheWijkenIs() {
+    // Were 9 shown beside a hidden sum of 4, a whole-programme figure that is that sum plus another wijk's 5 would
+    // give the hidden cells away.
+    FigureSource source = programme -> List.of(wijk("taalmaatjes-gekoppeld", "bilgaard", 4),
+        new Figure("leeuwarden-oost", "taalmaatjes-gekoppeld", Figure.WHOLE_PROGRAMME, "2024",
+            List.of(new PartnerPart("dbieb", Count.of(9)))));
+
+    YearlyReport.Row open = byIndicator(builder(source).build("leeuwarden-oost", 2024, false))
+        .get("taalmaatjes-gekoppeld");
+    YearlyReport.Row internal = byIndicator(builder(source).build("leeuwarden-oost", 2024, true))
+        .get("taalmaatjes-gekoppeld");
+
+    assertThat(open.wholeProgramme()).isTrue();
+    assertThat(open.shown()).isEqualTo(Shown.HIDDEN);
+    assertThat(internal.realised()).isEqualTo(Count.of(9));
+    assertThat(internal.shown()).isEqualTo(Shown.VALUE);
+  }
+
+  @Test
   void partnerWithheldValueMakesTheFigureARangeInTheReport() throws IOException {
     FigureSource source = programme -> List.of(new Figure("leeuwarden-oost", "extra-leertijd-kinderen",
         Figure.WHOLE_PROGRAMME, "2024", List.of(new PartnerPart("ikc-1", Count.of(150)),

@@ -27,10 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * arrivals change nothing. A figure is the sum of its partners' current values. A value withheld at source ("<5")
  * is kept as such (value 0, {@code withheld} true), never as a number.
  *
- * <p>A withdrawal (an observation whose {@code withdraws} names a delivery) is kept in its own table, keyed by the
- * withdrawn delivery and the key, and the partner's current value of that key is recomputed from the history
- * without withdrawn values: the previous revision counts again, or none. The same recomputation runs when a value of
- * an already withdrawn delivery is stored again (a replay), so the order in which the two arrive does not matter.
+ * <p>A withdrawal (an observation whose {@code withdraws} names a delivery) withdraws the whole delivery: it is kept
+ * in its own table, keyed by the withdrawn delivery, and the partner's current value of every key the delivery
+ * holds is recomputed from the history without values of withdrawn deliveries: the previous revision counts again,
+ * or none. The same recomputation runs for any value of an already withdrawn delivery that arrives later (a lagging
+ * partition, a replayed dead letter, a rebuild), so the order in which values and withdrawal arrive never matters.
  */
 public class ObservationStore {
 
@@ -61,20 +62,15 @@ public class ObservationStore {
       + " line = s.line, revision = s.revision, received_at = s.received_at, withheld = s.withheld"
       + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + SOURCE_VALUES + ")";
 
-  private static final String MERGE_WITHDRAWAL = "MERGE INTO observation_withdrawal w USING (VALUES ("
-      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
-      + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP))) AS s(withdrawn_submission_id, programme,"
-      + " indicator, wijk, period, partner, withdrawal_id, withdrawn_at)"
-      + " ON w.withdrawn_submission_id = s.withdrawn_submission_id AND w.programme = s.programme"
-      + " AND w.indicator = s.indicator AND w.wijk = s.wijk AND w.period = s.period AND w.partner = s.partner"
-      + " WHEN NOT MATCHED THEN INSERT (withdrawn_submission_id, programme, indicator, wijk, period, partner,"
-      + " withdrawal_id, withdrawn_at) VALUES (s.withdrawn_submission_id, s.programme, s.indicator, s.wijk,"
-      + " s.period, s.partner, s.withdrawal_id, s.withdrawn_at)";
+  private static final String MERGE_WITHDRAWAL = "MERGE INTO withdrawn_delivery w USING (VALUES ("
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP))) AS s(submission_id, withdrawal_id,"
+      + " withdrawn_at) ON w.submission_id = s.submission_id"
+      + " WHEN NOT MATCHED THEN INSERT (submission_id, withdrawal_id, withdrawn_at)"
+      + " VALUES (s.submission_id, s.withdrawal_id, s.withdrawn_at)";
 
-  /** A history row of the key and partner is withdrawn (the alias h is the history row). */
-  private static final String WITHDRAWN = "EXISTS (SELECT 1 FROM observation_withdrawal w"
-      + " WHERE w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
-      + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner)";
+  /** A history row's delivery is withdrawn (the alias h is the history row). */
+  private static final String WITHDRAWN =
+      "EXISTS (SELECT 1 FROM withdrawn_delivery w WHERE w.submission_id = h.submission_id)";
 
   private static final String KEY_AND_PARTNER =
       "programme = ? AND indicator = ? AND wijk = ? AND period = ? AND partner = ?";
@@ -117,7 +113,8 @@ public class ObservationStore {
       jdbc.batchUpdate(MERGE_CURRENT, values, values.size(), ObservationStore::bind);
       jdbc.batchUpdate(MERGE_WITHDRAWAL, withdrawals, withdrawals.size(), ObservationStore::bindWithdrawal);
       Set<PartnerKey> recompute = new LinkedHashSet<>();
-      withdrawals.forEach(w -> recompute.add(PartnerKey.of(w)));
+      withdrawals.stream().map(IndicatorObservation::getWithdraws).distinct()
+          .forEach(withdrawn -> recompute.addAll(keysOf(withdrawn)));
       recompute.addAll(withdrawnAmong(values));
       Set<String> programmes = new TreeSet<>();
       for (PartnerKey key : recompute) {
@@ -129,22 +126,28 @@ public class ObservationStore {
     });
   }
 
-  /** The (key, partner)s of values in the batch whose delivery was already withdrawn for that key: a replay. */
+  /** The (key, partner)s a delivery holds values for in the store. */
+  private List<PartnerKey> keysOf(String submissionId) {
+    return jdbc.query("SELECT DISTINCT programme, indicator, wijk, period, partner FROM observation_history"
+        + " WHERE submission_id = ?", (rs, n) -> new PartnerKey(rs.getString("programme"),
+        rs.getString("indicator"), rs.getString("wijk"), rs.getString("period"), rs.getString("partner")),
+        submissionId);
+  }
+
+  /** The (key, partner)s of values in the batch whose delivery was already withdrawn: late or replayed values. */
   private Set<PartnerKey> withdrawnAmong(List<IndicatorObservation> values) {
     Set<String> submissions = new TreeSet<>();
     values.forEach(v -> submissions.add(v.getSubmissionId()));
-    Set<PartnerKey> withdrawn = new HashSet<>();
+    Set<String> withdrawn = new HashSet<>();
     for (String submission : submissions) {
-      withdrawn.addAll(jdbc.query("SELECT programme, indicator, wijk, period, partner FROM observation_withdrawal"
-          + " WHERE withdrawn_submission_id = ?", (rs, n) -> new PartnerKey(rs.getString("programme"),
-          rs.getString("indicator"), rs.getString("wijk"), rs.getString("period"), rs.getString("partner")),
-          submission));
+      withdrawn.addAll(jdbc.queryForList("SELECT submission_id FROM withdrawn_delivery WHERE submission_id = ?",
+          String.class, submission));
     }
     if (withdrawn.isEmpty()) {
       return Set.of();
     }
     Set<PartnerKey> hit = new LinkedHashSet<>();
-    values.stream().map(PartnerKey::of).filter(withdrawn::contains).forEach(hit::add);
+    values.stream().filter(v -> withdrawn.contains(v.getSubmissionId())).map(PartnerKey::of).forEach(hit::add);
     return hit;
   }
 
@@ -156,7 +159,7 @@ public class ObservationStore {
   public void replaceAll(Runnable refill) {
     transaction.executeWithoutResult(status -> {
       jdbc.update("DELETE FROM observation_current");
-      jdbc.update("DELETE FROM observation_withdrawal");
+      jdbc.update("DELETE FROM withdrawn_delivery");
       jdbc.update("DELETE FROM observation_history");
       refill.run();
     });
@@ -198,7 +201,7 @@ public class ObservationStore {
 
   /**
    * Every value of one key that was ever stored, of every partner, oldest revision first, each with its withdrawal
-   * if its delivery was withdrawn for this key. For staff only: public views never show history.
+   * if its delivery was withdrawn. For staff only: public views never show history.
    */
   public List<Revision> revisions(FigureKey key) {
     return revisions(" AND h.wijk = ? AND h.period = ?", key.programme(), key.indicator(), key.wijk(),
@@ -219,9 +222,7 @@ public class ObservationStore {
   private List<Revision> revisions(String narrower, Object... args) {
     return jdbc.query("SELECT h.programme, h.indicator, h.wijk, h.period, h.observed, h.note, h.partner,"
         + " h.submission_id, h.line, h.revision, h.received_at, h.withheld, w.withdrawal_id, w.withdrawn_at"
-        + " FROM observation_history h LEFT JOIN observation_withdrawal w"
-        + " ON w.withdrawn_submission_id = h.submission_id AND w.programme = h.programme"
-        + " AND w.indicator = h.indicator AND w.wijk = h.wijk AND w.period = h.period AND w.partner = h.partner"
+        + " FROM observation_history h LEFT JOIN withdrawn_delivery w ON w.submission_id = h.submission_id"
         + " WHERE h.programme = ? AND h.indicator = ?" + narrower
         + " ORDER BY h.wijk, h.period, h.revision, h.partner, h.line, h.submission_id", (rs, n) -> {
           Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
@@ -231,11 +232,12 @@ public class ObservationStore {
   }
 
   /**
-   * The keys a delivery holds values for that are not withdrawn yet, one row each (its last line of the key): what
-   * a withdrawal of the delivery has to name.
+   * The keys a delivery holds values for in the store, one row each (its last line of the key): where a withdrawal
+   * of the delivery is published. The withdrawal covers the whole delivery, including values the store has not read
+   * yet; these keys only carry it.
    */
-  public List<StoredObservation> withdrawable(String submissionId) {
-    return jdbc.query(SELECT + "observation_history h WHERE submission_id = ? AND NOT " + WITHDRAWN
+  public List<StoredObservation> keysHeld(String submissionId) {
+    return jdbc.query(SELECT + "observation_history h WHERE submission_id = ?"
         + " AND NOT EXISTS (SELECT 1 FROM observation_history l WHERE l.submission_id = h.submission_id"
         + " AND l.programme = h.programme AND l.indicator = h.indicator AND l.wijk = h.wijk AND l.period = h.period"
         + " AND l.partner = h.partner AND l.line > h.line) ORDER BY " + KEY, ObservationStore::map, submissionId);
@@ -313,13 +315,8 @@ public class ObservationStore {
 
   private static void bindWithdrawal(PreparedStatement ps, IndicatorObservation w) throws SQLException {
     ps.setString(1, w.getWithdraws());
-    ps.setString(2, w.getProgramme());
-    ps.setString(3, w.getIndicator());
-    ps.setString(4, w.getWijk());
-    ps.setString(5, w.getPeriod());
-    ps.setString(6, w.getPartner());
-    ps.setString(7, w.getSubmissionId());
-    ps.setTimestamp(8, Timestamp.from(w.getReceivedAt()));
+    ps.setString(2, w.getSubmissionId());
+    ps.setTimestamp(3, Timestamp.from(w.getReceivedAt()));
   }
 
   /** One partner's value of one key: what a withdrawal changes. */

@@ -178,7 +178,6 @@ class ObservationStoreTest {
     store.store(List.of(withdrawal(only, "w-2", 2)));
 
     assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::partner).containsExactly("ikc-2");
-    assertThat(store.withdrawable(only.getSubmissionId())).isEmpty();
     assertThat(store.holds(only.getSubmissionId())).isTrue();
   }
 
@@ -201,19 +200,65 @@ class ObservationStoreTest {
   }
 
   @Test
-  void aWithdrawalTouchesOnlyTheKeysAndPartnerItNames() {
+  void aWithdrawalMadeWhilePartOfTheDeliveryWasStoredAlsoWithdrawsItsValuesThatArriveLater() {
     migrate(null);
+    IndicatorObservation earlier = observation("2054", "ikc-1", 7, 1);
     String submission = UUID.randomUUID().toString();
-    IndicatorObservation a = IndicatorObservation.newBuilder(observation("2053", "ikc-1", 10, 5)).setSubmissionId(submission).build();
-    IndicatorObservation b = IndicatorObservation.newBuilder(observation("2054", "ikc-1", 11, 5)).setSubmissionId(submission).setLine(3)
-        .build();
-    store.store(List.of(a, b));
+    IndicatorObservation a = IndicatorObservation.newBuilder(observation("2053", "ikc-1", 10, 5))
+        .setSubmissionId(submission).build();
+    IndicatorObservation b = IndicatorObservation.newBuilder(observation("2054", "ikc-1", 11, 5))
+        .setSubmissionId(submission).setLine(3).build();
+    store.store(List.of(earlier, a));
+    assertThat(store.keysHeld(submission)).extracting(StoredObservation::period).containsExactly("2053");
+    IndicatorObservation withdrawal = withdrawal(a, "w-4", 6);
+    store.store(List.of(withdrawal));
 
-    assertThat(store.withdrawable(submission)).extracting(StoredObservation::period).containsExactly("2053", "2054");
-    store.store(List.of(withdrawal(a, "w-4", 6)));
+    // b's partition lagged behind: it arrives after the withdrawal, and the live figures must read the programme.
+    assertThat(store.store(List.of(b))).containsExactly("leeuwarden-oost");
 
-    assertThat(store.current(ObservationQuery.all())).extracting(StoredObservation::period).containsExactly("2054");
-    assertThat(store.withdrawable(submission)).extracting(StoredObservation::period).containsExactly("2054");
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.period() + "=" + o.value())
+        .containsExactly("2054=7.0");
+    assertThat(store.revisions(new FigureKey("leeuwarden-oost", INDICATOR, "bilgaard", "2054")))
+        .extracting(r -> r.value().value() + (r.withdrawn() ? " " + r.withdrawalId() : ""))
+        .containsExactly("7.0", "11.0 w-4");
+
+    // A store rebuilt from the topic, in which the withdrawal comes before both values, ends the same.
+    store.replaceAll(() -> {
+      store.store(List.of(withdrawal));
+      store.store(List.of(b, earlier));
+      store.store(List.of(a));
+    });
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.period() + "=" + o.value())
+        .containsExactly("2054=7.0");
+  }
+
+  @Test
+  void theMigrationMakesAWithdrawalOfSomeKeysAWithdrawalOfTheWholeDelivery() {
+    migrate("200");
+    JdbcTemplate db = new JdbcTemplate(dataSource);
+    String history = "INSERT INTO observation_history (submission_id, line, programme, indicator, wijk, period,"
+        + " observed, partner, revision, received_at) VALUES (?, ?, 'leeuwarden-oost', ?, 'bilgaard', ?, ?, 'ikc-1',"
+        + " ?, CURRENT_TIMESTAMP)";
+    String current = "INSERT INTO observation_current (programme, indicator, wijk, period, observed, partner,"
+        + " submission_id, line, revision, received_at) VALUES ('leeuwarden-oost', ?, 'bilgaard', ?, ?, 'ikc-1', ?,"
+        + " ?, ?, CURRENT_TIMESTAMP)";
+    db.update(history, "old", 2, INDICATOR, "2055", 7.0, 1L);
+    db.update(history, "late", 2, INDICATOR, "2055", 11.0, 5L);
+    db.update(history, "late", 3, INDICATOR, "2056", 12.0, 5L);
+    // Under V200 the withdrawal named only the key the store held when it was made; 2056 arrived later and counted.
+    db.update("INSERT INTO observation_withdrawal (withdrawn_submission_id, programme, indicator, wijk, period,"
+        + " partner, withdrawal_id, withdrawn_at) VALUES ('late', 'leeuwarden-oost', ?, 'bilgaard', '2055', 'ikc-1',"
+        + " 'intrekking-late', CURRENT_TIMESTAMP)", INDICATOR);
+    db.update(current, INDICATOR, "2055", 7.0, "old", 2, 1L);
+    db.update(current, INDICATOR, "2056", 12.0, "late", 3, 5L);
+
+    migrate(null);
+
+    assertThat(store.current(ObservationQuery.all())).extracting(o -> o.period() + "=" + o.value())
+        .containsExactly("2055=7.0");
+    assertThat(store.revisions("leeuwarden-oost", INDICATOR)).filteredOn(Revision::withdrawn)
+        .extracting(r -> r.value().period() + " " + r.withdrawalId())
+        .containsExactly("2055 intrekking-late", "2056 intrekking-late");
   }
 
   private static IndicatorObservation withdrawal(IndicatorObservation of, String id, long revision) {
