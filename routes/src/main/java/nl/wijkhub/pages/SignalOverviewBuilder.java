@@ -67,23 +67,25 @@ final class SignalOverviewBuilder {
    * @param year the year asked for, or null for the latest year with signals (this year when there are none)
    */
   SignalOverview build(Programme programme, Integer year, boolean internal) {
+    // The public page knows nothing of a month it does not publish yet, not even that a year has begun to count.
+    Optional<YearMonth> publicUntil = internal ? Optional.empty() : Optional.of(lastPublicMonth());
     Map<String, List<SignalCount>> byCovenant = new LinkedHashMap<>();
     boolean available = true;
     for (String covenant : covenantsOf(programme)) {
       Optional<List<SignalCount>> current = counts.counts(covenant);
       available &= current.isPresent();
-      byCovenant.put(covenant, current.orElse(List.of()));
+      byCovenant.put(covenant, current.orElse(List.of()).stream()
+          .filter(c -> publicUntil.map(last -> !c.month().isAfter(last)).orElse(true)).toList());
     }
     TreeSet<Integer> years = new TreeSet<>();
     byCovenant.values().forEach(list -> list.forEach(c -> years.add(c.month().getYear())));
-    int shown = year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear()
-        : years.last();
+    int shown = year != null ? year : !years.isEmpty() ? years.last()
+        : publicUntil.map(YearMonth::getYear).orElse(LocalDate.now(clock).getYear());
     years.add(shown);
     List<SignalOverview.Covenant> sections = new ArrayList<>();
-    YearMonth lastPublic = internal ? YearMonth.of(shown, 12) : lastPublicMonth();
+    YearMonth lastPublic = publicUntil.orElse(YearMonth.of(shown, 12));
     byCovenant.forEach((covenant, list) -> sections.add(new SignalOverview.Covenant(covenant, name(covenant),
-        tables(programme, shown, list.stream().filter(c -> !c.month().isAfter(lastPublic)).toList(), internal,
-            lastPublic))));
+        tables(programme, shown, list, internal, lastPublic))));
     List<SignalOverview.Month> months = IntStream.range(0, 12)
         .mapToObj(m -> new SignalOverview.Month(SHORT_MONTHS[m], MONTHS[m])).toList();
     return new SignalOverview(programme.id(), programme.name(), shown, List.copyOf(years), internal, available,

@@ -94,6 +94,14 @@ class SignalOverviewBuilderTest {
     assertThat(row(table, "totaal").total()).as("March and April only: 3 + 7 + 6").isIn("16", "×");
     assertThat(page.notice()).contains("30 dagen", "tot en met april 2026");
 
+    // On 3 January the year's first signal must not show, not even as a new year to choose.
+    List<SignalCount> firstOfTheYear = List.of(new SignalCount(PMG, "JONGERE_IN_BEELD", "bilgaard",
+        YearMonth.of(2027, 1), 1));
+    SignalOverview january = builder(covenant -> Optional.of(firstOfTheYear),
+        Clock.fixed(Instant.parse("2027-01-03T10:00:00Z"), ZoneOffset.UTC)).build(leeuwardenOost(), null, false);
+    assertThat(january.years()).containsExactly(2026);
+    assertThat(january.year()).isEqualTo(2026);
+
     SignalOverview staff = builder(covenant -> Optional.of(COUNTS)).build(leeuwardenOost(), 2026, true);
     assertThat(row(onlyTable(staff), "").months().get(4)).as("staff see May at once").isEqualTo("8");
   }
@@ -119,8 +127,12 @@ class SignalOverviewBuilderTest {
   }
 
   private static SignalOverviewBuilder builder(SignalCountSource source) {
+    return builder(source, CLOCK);
+  }
+
+  private static SignalOverviewBuilder builder(SignalCountSource source, Clock clock) {
     var covenants = new CovenantLoader(new PathMatchingResourcePatternResolver()).load("file:../config/", REFERENCE);
-    return new SignalOverviewBuilder(REFERENCE, covenants, source, new Suppression(5), Duration.ofDays(30), CLOCK);
+    return new SignalOverviewBuilder(REFERENCE, covenants, source, new Suppression(5), Duration.ofDays(30), clock);
   }
 
   private static Programme leeuwardenOost() {
