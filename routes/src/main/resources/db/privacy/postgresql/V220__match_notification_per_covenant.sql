@@ -9,7 +9,7 @@
 -- professional of a match still open is told once more of a counterpart.
 DROP TABLE match_notification;
 CREATE TABLE match_notification (
-  covenant_id           varchar(64) NOT NULL,
+  covenant_id           varchar(100) NOT NULL,
   told_signal_id        varchar(64) NOT NULL,
   counterpart_signal_id varchar(64) NOT NULL,
   match_id              varchar(64) NOT NULL,
