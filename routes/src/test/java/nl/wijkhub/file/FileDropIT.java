@@ -339,7 +339,9 @@ class FileDropIT {
 
   @Test
   void healthIsUpWhenKafkaTheRegistryAndTheStoreAreReachable() throws Exception {
-    HttpResponse<String> response = get("/actuator/health", "demo-beheer");
+    // Readiness is OUT_OF_SERVICE (503) until every Camel consumer has polled once after start-up.
+    HttpResponse<String> response = await().atMost(TestInfrastructure.STORE_CATCH_UP)
+        .until(() -> get("/actuator/health", "demo-beheer"), answer -> answer.statusCode() == 200);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode health = JSON.readTree(response.body());

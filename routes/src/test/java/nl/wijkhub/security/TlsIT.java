@@ -1,6 +1,7 @@
 package nl.wijkhub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -76,8 +77,11 @@ class TlsIT {
     tls.init(null, trust.getTrustManagers(), null);
     HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
 
-    HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port
-        + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+    // Readiness is OUT_OF_SERVICE (503) until every Camel consumer has polled once after start-up.
+    HttpRequest healthRequest = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/actuator/health"))
+        .build();
+    HttpResponse<String> health = await().atMost(TestInfrastructure.STORE_CATCH_UP).until(
+        () -> client.send(healthRequest, HttpResponse.BodyHandlers.ofString()), answer -> answer.statusCode() == 200);
     HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port
         + "/login")).build(), HttpResponse.BodyHandlers.ofString());
 
