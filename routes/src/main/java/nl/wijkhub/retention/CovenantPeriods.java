@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
+import nl.wijkhub.events.ProcessingRecord;
+import nl.wijkhub.events.ProcessingStatus;
+import nl.wijkhub.privacy.ProcessingLog;
+import nl.wijkhub.privacy.TraceIds;
 
 /**
  * When the covenant's retention ends for the signals of one month (a data-key period): the retention, counted from
@@ -49,5 +53,25 @@ public final class CovenantPeriods {
     LocalDate end = versions.stream().map(CovenantVersion::retention).map(lastDay::plus)
         .max(Comparator.naturalOrder()).orElseThrow();
     return end.plusDays(1).atStartOfDay(ZONE).toInstant();
+  }
+
+  /**
+   * Logs a retention step on a covenant's data (its id and version, never a person) and waits for Kafka's
+   * confirmation: the step is in the processing log before anything is deleted or destroyed.
+   */
+  static void logStep(ProcessingLog log, String step, Instant now, CovenantVersion version) {
+    log.recordAndConfirm(ProcessingRecord.newBuilder()
+        .setTraceId(TraceIds.newTraceId())
+        .setSpanId(TraceIds.newSpanId())
+        .setName(step)
+        .setStartTime(now)
+        .setEndTime(now)
+        .setStatus(ProcessingStatus.OK)
+        .setProcessingActivityId(version.processingActivityUri().toString())
+        .setOrganisation("wijkhub")
+        .setCovenantId(version.covenantId())
+        .setCovenantVersion(version.version())
+        .setReasonCode(SignalKeyRetention.REASON)
+        .build(), null);
   }
 }

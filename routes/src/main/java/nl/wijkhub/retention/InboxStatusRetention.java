@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.wijkhub.covenant.CovenantVersion;
-import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.privacy.ProcessingLog;
-import nl.wijkhub.privacy.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,7 +50,7 @@ public final class InboxStatusRetention implements Purge {
       if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(kept.period(), versions))) {
         continue;
       }
-      logDeletion(now, versions.get(versions.size() - 1));
+      CovenantPeriods.logStep(log, STEP, now, versions.get(versions.size() - 1));
       Integer rows = transaction.execute(status -> delete(kept));
       // Neither the covenant nor the period names a person; the item ids stay out of the log.
       LOG.info("Retention: deleted {} inbox status rows of covenant {} for {}", rows, kept.covenant(),
@@ -81,19 +78,4 @@ public final class InboxStatusRetention implements Purge {
         kept.covenant(), period);
   }
 
-  private void logDeletion(Instant now, CovenantVersion version) {
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(STEP)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
-        .setProcessingActivityId(version.processingActivityUri().toString())
-        .setOrganisation("wijkhub")
-        .setCovenantId(version.covenantId())
-        .setCovenantVersion(version.version())
-        .setReasonCode(SignalKeyRetention.REASON)
-        .build(), null);
-  }
 }

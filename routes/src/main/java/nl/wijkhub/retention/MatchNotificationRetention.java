@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.wijkhub.covenant.CovenantVersion;
-import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.privacy.ProcessingLog;
-import nl.wijkhub.privacy.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +45,7 @@ public final class MatchNotificationRetention implements Purge {
       if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(kept.period(), versions))) {
         continue;
       }
-      logDeletion(now, versions.get(versions.size() - 1));
+      CovenantPeriods.logStep(log, InboxStatusRetention.STEP, now, versions.get(versions.size() - 1));
       int rows = jdbc.update("DELETE FROM match_notification WHERE covenant_id = ? AND key_period = ?",
           kept.covenant(), kept.period().toString());
       // Neither the covenant nor the period names a person; the signal ids stay out of the log.
@@ -69,19 +66,4 @@ public final class MatchNotificationRetention implements Purge {
     return kept;
   }
 
-  private void logDeletion(Instant now, CovenantVersion version) {
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(InboxStatusRetention.STEP)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
-        .setProcessingActivityId(version.processingActivityUri().toString())
-        .setOrganisation("wijkhub")
-        .setCovenantId(version.covenantId())
-        .setCovenantVersion(version.version())
-        .setReasonCode(SignalKeyRetention.REASON)
-        .build(), null);
-  }
 }

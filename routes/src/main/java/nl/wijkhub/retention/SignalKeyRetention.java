@@ -5,11 +5,8 @@ import java.time.YearMonth;
 import java.util.List;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
-import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.privacy.DataKeys;
 import nl.wijkhub.privacy.ProcessingLog;
-import nl.wijkhub.privacy.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +50,7 @@ public final class SignalKeyRetention implements Purge {
         if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(period, versions))) {
           continue;
         }
-        logDestruction(now, versions.get(versions.size() - 1));
+        CovenantPeriods.logStep(log, STEP, now, versions.get(versions.size() - 1));
         dataKeys.destroy(covenant, period);
         // Key names hold no personal data; the period is what an operator checks against the covenant.
         LOG.info("Retention: crypto-shredded the data key of covenant {} for {}", covenant, period);
@@ -63,19 +60,4 @@ public final class SignalKeyRetention implements Purge {
     return destroyed;
   }
 
-  private void logDestruction(Instant now, CovenantVersion version) {
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(STEP)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
-        .setProcessingActivityId(version.processingActivityUri().toString())
-        .setOrganisation("wijkhub")
-        .setCovenantId(version.covenantId())
-        .setCovenantVersion(version.version())
-        .setReasonCode(REASON)
-        .build(), null);
-  }
 }
