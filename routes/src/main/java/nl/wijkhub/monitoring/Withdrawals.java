@@ -120,7 +120,8 @@ public final class Withdrawals {
   public synchronized Outcome withdraw(String submissionId, Withdrawer by) {
     ledger.catchUp();
     SubmissionReceipt original = ledger.receipt(submissionId).orElseThrow(() -> new Refused(
-        Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND", "Er is geen aanlevering met kenmerk " + submissionId + "."));
+        Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND",
+        "Er is geen aanlevering met dit kenmerk. Gebruik het kenmerk van het ontvangstbewijs."));
     if (by.partner() != null && !by.partner().equals(original.getPartner())) {
       throw new Refused(Refused.Reason.NOT_POSSIBLE, ANOTHER_PARTNER,
           "Deze aanlevering is van een andere partner; u kunt alleen uw eigen aanleveringen intrekken.");
