@@ -18,6 +18,8 @@ public final class DataKeys {
 
   private final KeyFiles keys;
   private final Clock clock;
+  private final Primitives<Aead> aeads = new Primitives<>(
+      keyset -> keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
 
   DataKeys(KeyFiles keys, Clock clock) {
     this.keys = keys;
@@ -25,14 +27,18 @@ public final class DataKeys {
   }
 
   /** The data key to seal with; created on first use; refused once destroyed. */
-  synchronized Aead forSealing(String covenant, YearMonth period) {
+  Aead forSealing(String covenant, YearMonth period) {
     String name = name(covenant, period);
-    KeysetHandle keyset = keys.read(name).orElseGet(() -> {
+    return primitive(name, keys.read(name).orElseGet(() -> created(name)));
+  }
+
+  /** Locked, and read again inside the lock, so that two first signals of a month never make two keys. */
+  private synchronized KeysetHandle created(String name) {
+    return keys.read(name).orElseGet(() -> {
       KeysetHandle created = generate();
       keys.write(name, created);
       return created;
     });
-    return primitive(name, keyset);
   }
 
   /** The data key to open with; never created here. */
@@ -68,9 +74,9 @@ public final class DataKeys {
     return "data/" + covenant + "/" + period;
   }
 
-  private static Aead primitive(String name, KeysetHandle keyset) {
+  private Aead primitive(String name, KeysetHandle keyset) {
     try {
-      return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return aeads.of(name, keyset);
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailable("Data key " + name + " cannot be used", e);
     }

@@ -15,13 +15,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,19 +43,26 @@ final class KeyFiles {
   private final Path directory;
   private final Aead master;
   /**
-   * Keysets already unwrapped, with the identity of the file each came from. Unwrapping and parsing on every use made
+   * Keysets already unwrapped, with the version of the file each came from. Unwrapping and parsing on every use made
    * up much of a signal's time; a file that was replaced (a restore) or removed (a destroyed key) is seen by its
-   * attributes, read on every use, so a stale keyset is never handed out.
+   * attributes, read on every use, so a stale keyset is never handed out. Read without a lock: every signal reads
+   * several keys, in many threads at once, and the files only ever change by an atomic move or a delete.
    */
-  private final Map<String, Unwrapped> unwrapped = new HashMap<>();
+  private final Map<String, Unwrapped> unwrapped = new ConcurrentHashMap<>();
+  /** The register of destroyed keys as last read, checked before every seal; read again when the file changed. */
+  private volatile Register register;
 
-  private record Unwrapped(Object fileKey, FileTime modified, long size, KeysetHandle keyset) {
+  /** Which version of a file a cached reading is of: a replaced, rewritten or appended file differs. */
+  private record FileVersion(Object fileKey, FileTime modified, long size) {
 
-    boolean isOf(BasicFileAttributes file) {
-      return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime())
-          && size == file.size();
+    static FileVersion of(BasicFileAttributes file) {
+      return new FileVersion(file.fileKey(), file.lastModifiedTime(), file.size());
     }
   }
+
+  private record Unwrapped(FileVersion version, KeysetHandle keyset) {}
+
+  private record Register(FileVersion version, Set<String> names) {}
 
   KeyFiles(Path directory, Aead master) {
     this.directory = directory;
@@ -67,7 +74,7 @@ final class KeyFiles {
     return directory;
   }
 
-  synchronized Optional<KeysetHandle> read(String name) {
+  Optional<KeysetHandle> read(String name) {
     Path file = fileOf(name);
     try {
       BasicFileAttributes attributes;
@@ -77,14 +84,14 @@ final class KeyFiles {
         unwrapped.remove(name);
         return Optional.empty();
       }
+      FileVersion version = FileVersion.of(attributes);
       Unwrapped known = unwrapped.get(name);
-      if (known != null && known.isOf(attributes)) {
+      if (known != null && known.version().equals(version)) {
         return Optional.of(known.keyset());
       }
       KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(Files.readString(file), master,
           name.getBytes(StandardCharsets.UTF_8));
-      unwrapped.put(name, new Unwrapped(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
-          keyset));
+      unwrapped.put(name, new Unwrapped(version, keyset));
       return Optional.of(keyset);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read key " + name, e);
@@ -126,12 +133,29 @@ final class KeyFiles {
     }
   }
 
-  synchronized boolean isDestroyed(String name) {
+  boolean isDestroyed(String name) {
     return destroyed().contains(name);
   }
 
-  synchronized Set<String> destroyed() {
-    return destroyedIn(directory);
+  /** Read again only when the register changed: it is only ever appended to, which changes its size. */
+  Set<String> destroyed() {
+    Path file = directory.resolve(DESTROYED);
+    FileVersion version;
+    try {
+      version = FileVersion.of(Files.readAttributes(file, BasicFileAttributes.class));
+    } catch (NoSuchFileException e) {
+      return Set.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    Register known = register;
+    if (known != null && known.version().equals(version)) {
+      return known.names();
+    }
+    // Attributes first, content second: a line appended in between makes the next call read it all again.
+    Set<String> names = Collections.unmodifiableSet(destroyedIn(directory));
+    register = new Register(version, names);
+    return names;
   }
 
   static Set<String> destroyedIn(Path folder) {
@@ -156,7 +180,7 @@ final class KeyFiles {
    * Names of the stored keys directly in the folder {@code prefix}, e.g. {@code pseudonym/pmg-leeuwarden-oost}:
    * listing one folder per signal instead of walking every key there is.
    */
-  synchronized List<String> namesUnder(String prefix) {
+  List<String> namesUnder(String prefix) {
     Path folder = directory.resolve(prefix);
     if (!Files.isDirectory(folder)) {
       return List.of();

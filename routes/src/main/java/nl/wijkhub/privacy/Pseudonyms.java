@@ -34,6 +34,8 @@ public final class Pseudonyms {
 
   private final KeyFiles keys;
   private final Clock clock;
+  private final Primitives<PrfSet> prfs = new Primitives<>(
+      keyset -> keyset.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
 
   Pseudonyms(KeyFiles keys, Clock clock) {
     this.keys = keys;
@@ -87,13 +89,17 @@ public final class Pseudonyms {
     return deleted;
   }
 
-  private synchronized List<Long> versionsCreatingFirst(String covenant) {
+  /** Without a lock once the covenant has a version: every signal asks, in many threads at once. */
+  private List<Long> versionsCreatingFirst(String covenant) {
     List<Long> versions = versions(covenant);
-    if (versions.isEmpty()) {
+    return versions.isEmpty() ? firstVersion(covenant) : versions;
+  }
+
+  private synchronized List<Long> firstVersion(String covenant) {
+    if (versions(covenant).isEmpty()) {
       rotate(covenant);
-      versions = versions(covenant);
     }
-    return versions;
+    return versions(covenant);
   }
 
   private List<Long> versions(String covenant) {
@@ -103,11 +109,11 @@ public final class Pseudonyms {
   }
 
   private String compute(String covenant, long version, String bsn) {
-    KeysetHandle keyset = keys.read(name(covenant, version))
-        .orElseThrow(() -> new KeyUnavailable("Pseudonym key " + name(covenant, version) + " is gone"));
+    String name = name(covenant, version);
+    KeysetHandle keyset = keys.read(name)
+        .orElseThrow(() -> new KeyUnavailable("Pseudonym key " + name + " is gone"));
     try {
-      byte[] value = keyset.getPrimitive(RegistryConfiguration.get(), PrfSet.class)
-          .computePrimary(bsn.getBytes(StandardCharsets.US_ASCII), LENGTH);
+      byte[] value = prfs.of(name, keyset).computePrimary(bsn.getBytes(StandardCharsets.US_ASCII), LENGTH);
       return "v" + version + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailable("Pseudonym key " + name(covenant, version) + " cannot compute", e);

@@ -15,6 +15,10 @@ import java.security.GeneralSecurityException;
 final class RecipientKeys {
 
   private final KeyFiles keys;
+  private final Primitives<HybridEncrypt> encrypters = new Primitives<>(keyset -> keyset.getPublicKeysetHandle()
+      .getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class));
+  private final Primitives<HybridDecrypt> decrypters = new Primitives<>(
+      keyset -> keyset.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class));
 
   RecipientKeys(KeyFiles keys) {
     this.keys = keys;
@@ -22,8 +26,7 @@ final class RecipientKeys {
 
   HybridEncrypt encrypterFor(String recipient) {
     try {
-      return privateKeyset(recipient, true).getPublicKeysetHandle()
-          .getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
+      return encrypters.of(recipient, privateKeyset(recipient, true));
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailable("Recipient key of " + recipient + " cannot encrypt", e);
     }
@@ -31,18 +34,25 @@ final class RecipientKeys {
 
   HybridDecrypt decrypterFor(String recipient) {
     try {
-      return privateKeyset(recipient, false).getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class);
+      return decrypters.of(recipient, privateKeyset(recipient, false));
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailable("Recipient key of " + recipient + " cannot decrypt", e);
     }
   }
 
-  private synchronized KeysetHandle privateKeyset(String recipient, boolean create) {
+  private KeysetHandle privateKeyset(String recipient, boolean create) {
     String name = "recipient/" + recipient;
     return keys.read(name).orElseGet(() -> {
       if (!create) {
         throw new KeyUnavailable("Recipient " + recipient + " has no key yet");
       }
+      return created(recipient, name);
+    });
+  }
+
+  /** Locked, and read again inside the lock, so that a recipient's first two signals never make two key pairs. */
+  private synchronized KeysetHandle created(String recipient, String name) {
+    return keys.read(name).orElseGet(() -> {
       try {
         KeysetHandle created = KeysetHandle.generateNew(
             PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);

@@ -77,4 +77,62 @@ class RecipientCipherTest {
     assertThatThrownBy(() -> otherMaster.decryption.open(ENVELOPE, sealed, SignalIdentity.getClassSchema()))
         .isInstanceOf(KeyUnavailable.class).hasMessageContaining("master key");
   }
+
+  @Test
+  void aRecipientKeyReplacedOnDiskIsUsedAtOnceAndTheOldOneNoLonger() throws Exception {
+    PrivacyFixture privacy = new PrivacyFixture(dir);
+    byte[] beforeRestore = privacy.cipher.seal(ENVELOPE, IDENTITY);
+    Path key = dir.resolve("keys/recipient/pmg-multiteam.json");
+    Path kept = dir.resolve("kept-recipient-key.json");
+    Files.copy(key, kept);
+    // Another key pair for the recipient, as a restore of another backup would leave it.
+    Files.delete(key);
+    byte[] underOtherKey = privacy.cipher.seal(ENVELOPE, IDENTITY);
+
+    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, underOtherKey, SignalIdentity.getClassSchema()))
+        .isEqualTo(IDENTITY);
+    assertThatThrownBy(() -> privacy.decryption.open(ENVELOPE, beforeRestore, SignalIdentity.getClassSchema()))
+        .as("the cached primitive of the replaced key is not used").isInstanceOf(KeyUnavailable.class);
+
+    Files.copy(kept, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, beforeRestore, SignalIdentity.getClassSchema()))
+        .isEqualTo(IDENTITY);
+  }
+
+  @Test
+  void manyThreadsSealingTheFirstSignalOfAMonthShareOneDataKey() throws Exception {
+    PrivacyFixture privacy = new PrivacyFixture(dir);
+    int threads = 16;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<byte[]>> sealed = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        sealed.add(pool.submit(() -> {
+          start.await();
+          return privacy.cipher.seal(ENVELOPE, IDENTITY);
+        }));
+      }
+      for (java.util.concurrent.Future<byte[]> each : sealed) {
+        assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, each.get(), SignalIdentity.getClassSchema()))
+            .as("every seal opens with the one key on disk").isEqualTo(IDENTITY);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDestructionRecordedByAnotherProcessIsSeenBeforeTheNextSeal() throws Exception {
+    PrivacyFixture privacy = new PrivacyFixture(dir);
+    privacy.cipher.seal(ENVELOPE, IDENTITY);
+    assertThat(privacy.cipher.canSeal("pmg-leeuwarden-oost", YearMonth.of(2026, 1))).isTrue();
+
+    // As `./wijkhub keys` or a restore beside the running hub would append it.
+    Files.writeString(dir.resolve("keys").resolve(KeyFiles.DESTROYED),
+        "data/pmg-leeuwarden-oost/2026-01 2026-02-01T00:00:00Z\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+
+    assertThat(privacy.cipher.canSeal("pmg-leeuwarden-oost", YearMonth.of(2026, 1))).isFalse();
+  }
 }
