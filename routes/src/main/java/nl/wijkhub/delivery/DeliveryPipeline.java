@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.wijkhub.delivery.Delivery.DeliveryFormat;
@@ -132,29 +133,65 @@ public class DeliveryPipeline {
       try {
         return ingestInTurn(delivery);
       } finally {
-        turn.unlock();
+        releaseTurn();
       }
     }
     Member mine = new Member(delivery);
     prepare(mine);
     waiting.add(mine);
-    try {
-      awaitTurn();
-    } catch (DeliveryNotPublished e) {
-      if (waiting.remove(mine)) {
-        throw e;
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (!mine.isAnswered()) {
+      if (tryTakeTurn(mine)) {
+        try {
+          while (!mine.isAnswered()) {
+            ingestGroup(drain());
+          }
+        } finally {
+          releaseTurn();
+        }
+      } else if (!mine.awaitAnswerOrTurn(deadline - System.nanoTime())) {
+        if (waiting.remove(mine)) {
+          nudgeNext();
+          throw new DeliveryNotPublished(Thread.currentThread().isInterrupted()
+              ? "interrupted while waiting for its turn" : "another delivery is still being ingested after " + maxWait);
+        }
+        // A group took it already; it is answered once that group's commit is done.
+        break;
       }
-      // A group took it already; it is answered once that group's commit is done.
-      return mine.answer();
-    }
-    try {
-      while (!mine.isAnswered()) {
-        ingestGroup(drain());
-      }
-    } finally {
-      turn.unlock();
     }
     return mine.answer();
+  }
+
+  /**
+   * Takes the turn if it is free and no large delivery queues for it. A member that does not get it waits for its
+   * answer instead of for the lock: the group in progress may answer it, and only an unanswered member needs the
+   * turn. Waiting in the lock's queue, every answered member had to be woken, given the lock and let go in turn
+   * before the next group could start, which under load added a context switch per member to every answer.
+   */
+  private boolean tryTakeTurn(Member mine) {
+    try {
+      return turn.tryLock(0, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (waiting.remove(mine)) {
+        nudgeNext();
+        throw new DeliveryNotPublished("interrupted while waiting for its turn");
+      }
+      return false;
+    }
+  }
+
+  /** Gives the turn up and wakes the first waiting member, which takes it for the next group. */
+  private void releaseTurn() {
+    turn.unlock();
+    nudgeNext();
+  }
+
+  private void nudgeNext() {
+    Member next = waiting.peek();
+    if (next != null) {
+      next.nudge();
+    }
   }
 
   private void awaitTurn() {
@@ -660,7 +697,12 @@ public class DeliveryPipeline {
   private static final class Member implements Outlet {
 
     private final Delivery delivery;
+    /** Longest a waiting member sleeps before it looks at its answer and the turn again. */
+    private static final Duration RECHECK = Duration.ofMillis(100);
+
     private final CompletableFuture<SubmissionReceipt> outcome = new CompletableFuture<>();
+    /** Released when it is answered and when it is nudged to take the turn. */
+    private final Semaphore wake = new Semaphore(0);
     /** Refused at admission when it was staged: nothing in the turn can change that. */
     private boolean refused;
     /** How staging failed, handled in the turn. */
@@ -713,11 +755,37 @@ public class DeliveryPipeline {
 
     void answer(SubmissionReceipt receipt) {
       outcome.complete(receipt);
+      wake.release();
     }
 
     /** Fails the member unless it was answered already. */
     void fail(RuntimeException failure) {
-      outcome.completeExceptionally(failure);
+      if (outcome.completeExceptionally(failure)) {
+        wake.release();
+      }
+    }
+
+    /** The turn was given up while it waited: it may take it for the next group. */
+    void nudge() {
+      wake.release();
+    }
+
+    /**
+     * Waits until it is answered or nudged, at most {@code nanos}, and never longer than {@link #RECHECK} at a time:
+     * a nudge meant for a member that gave up at that moment is lost, and the others must not wait for their
+     * deadline because of it. False once {@code nanos} ran out.
+     */
+    boolean awaitAnswerOrTurn(long nanos) {
+      if (nanos <= 0) {
+        return false;
+      }
+      try {
+        wake.tryAcquire(Math.min(nanos, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     /** Waits for the answer; a failure is thrown as it was met, so that channels tell its kind as before. */

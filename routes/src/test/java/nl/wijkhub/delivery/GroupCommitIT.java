@@ -1,6 +1,7 @@
 package nl.wijkhub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -66,6 +67,9 @@ class GroupCommitIT {
   private final AtomicBoolean gateArmed = new AtomicBoolean();
   private final CountDownLatch atGate = new CountDownLatch(1);
   private final CountDownLatch openGate = new CountDownLatch(1);
+  /** The threads whose commits went through, in order: each delivery ingests in a thread named after it. */
+  private final List<String> committedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private Duration maxWait = Duration.ofMinutes(2);
   private ReceiptLedger ledger;
   private SubmissionPublisher publisher;
   private SignalsKindFixture signals;
@@ -197,6 +201,46 @@ class GroupCommitIT {
     }
   }
 
+  @Test
+  void aLargeDeliveryWaitingForTheTurnGoesBeforeSmallOnesThatCameLater() throws Exception {
+    DeliveryPipeline pipeline = pipeline();
+    String marker = "groot " + UUID.randomUUID();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    Ingest large = Ingest.start(pipeline, large("vo-oost", marker));
+    await().atMost(Duration.ofSeconds(30)).until(() -> large.thread().getState() == Thread.State.TIMED_WAITING);
+    Ingest small = Ingest.start(pipeline, voOost(marker + " klein", ""));
+    awaitWaiting(1);
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(large.receipt().getStatus()).isNotNull();
+    assertThat(small.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    // Small deliveries take a free turn without queueing for it; one that would jump the queue could keep a large
+    // delivery waiting for as long as small ones keep coming.
+    assertThat(committedBy).containsExactly(first.thread().getName(), large.thread().getName(),
+        small.thread().getName());
+  }
+
+  @Test
+  void aSmallDeliveryThatWaitsTooLongIsNotPublishedAndTheNextOneIsNotHeldUp() throws Exception {
+    maxWait = Duration.ofSeconds(2);
+    DeliveryPipeline pipeline = pipeline();
+    String marker = "te laat " + UUID.randomUUID();
+    Ingest first = holdFirstCommit(pipeline, dbieb(marker + " eerste"));
+
+    Ingest late = Ingest.start(pipeline, voOost(marker + " te laat", ""));
+    assertThatThrownBy(late::receipt).satisfies(e -> assertThat(e.getCause())
+        .isInstanceOf(DeliveryNotPublished.class).hasMessageContaining("still being ingested after PT2S"));
+    assertThat(meters.get("wijkhub.ingest.waiting").gauge().value()).as("it left the queue").isZero();
+    openGate.countDown();
+
+    assertThat(first.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(pipeline.ingest(voOost(marker + " daarna", "")).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(observations(marker + " te laat")).isEmpty();
+    assertThat(observations(marker + " daarna")).hasSize(2);
+  }
+
   /** Starts {@code delivery} and waits until its commit is held at the gate, so that later ones must wait. */
   private Ingest holdFirstCommit(DeliveryPipeline pipeline, Delivery delivery) throws InterruptedException {
     gateArmed.set(true);
@@ -249,6 +293,15 @@ class GroupCommitIT {
     Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".json"), content);
     return Delivery.of("politie-leeuwarden-oost", "API", "signalen.json", file, Spool.sha256(file),
         Files.size(file), Clock.systemUTC().instant()).as(Delivery.Kind.SIGNALS);
+  }
+
+  /** More than a shared transaction takes, so that it waits for a turn of its own. */
+  private Delivery large(String partner, String marker) throws IOException {
+    StringBuilder content = new StringBuilder(HEADER);
+    for (int year = 1000; content.length() <= DeliveryPipeline.SHARED_MAX_BYTES; year++) {
+      content.append("huiswerkbegeleiding-kinderen;Bilgaard;").append(year).append(";3;").append(marker).append('\n');
+    }
+    return delivery(partner, content.toString());
   }
 
   private Delivery delivery(String partner, String content) throws IOException {
@@ -307,7 +360,7 @@ class GroupCommitIT {
     kinds.add(new CountsKind(Fixtures.reference()));
     return new DeliveryPipeline(kinds,
         new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
-        Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
+        Clock.systemUTC(), meters, maxWait, new FailedAttempts(3));
   }
 
   /** A producer whose next commit, once the gate is armed, waits until the test opens the gate. */
@@ -329,6 +382,7 @@ class GroupCommitIT {
         }
       }
       super.commitTransaction();
+      committedBy.add(Thread.currentThread().getName());
     }
   }
 }
