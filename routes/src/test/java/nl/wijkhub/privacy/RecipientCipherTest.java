@@ -135,4 +135,11 @@ class RecipientCipherTest {
 
     assertThat(privacy.cipher.canSeal("pmg-leeuwarden-oost", YearMonth.of(2026, 1))).isFalse();
   }
+
+  @Test
+  void tinkFindsConscryptsNativeX25519() {
+    new PrivacyFixture(dir);
+
+    assertThat(TinkSetup.usesConscrypt()).as("Conscrypt's native library loads on linux x86_64 and aarch64").isTrue();
+  }
 }
