@@ -2,22 +2,14 @@ package nl.wijkhub.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import nl.wijkhub.connectors.monitoring.ObservationQuery;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.FormLoginSession;
 import nl.wijkhub.support.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,38 +75,13 @@ class WithheldAtSourceIT extends DeliveredFiguresFixture {
 
   @Test
   void theStaffDashboardShowsTheTotalAndTheWithheldWijkAsRanges() {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    String form = send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
-    assertThat(csrf.find()).isTrue();
-    send(browser, HttpRequest.newBuilder(uri("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-            "username=demo-programmabureau&password=demo-programmabureau&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
-
-    HttpResponse<String> page = send(browser,
-        HttpRequest.newBuilder(uri("/dashboard/" + PROGRAMME + "?jaar=" + YEAR)).GET());
+    HttpResponse<String> page = FormLoginSession.logIn(port, "demo-programmabureau")
+        .get("/dashboard/" + PROGRAMME + "?jaar=" + YEAR);
 
     assertThat(page.statusCode()).isEqualTo(200);
     String row = page.body().substring(page.body().indexOf("Taalmaatjes gekoppeld via DBieb<"));
     row = row.substring(0, row.indexOf("</tr>"));
     // Staff see exact figures, so the withheld wijk is shown for what it is: somewhere from 1 to 4.
     assertThat(row).contains(">13 tot 16<", ">1 tot 4<", ">12<");
-  }
-
-  private URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
