@@ -98,7 +98,7 @@ public final class DashboardBenchmark {
     this.jfr = options.jfr();
   }
 
-  private record Options(int requests, Path jfr) {
+  record Options(int requests, Path jfr) {
 
     static Options parse(String[] args) {
       BenchmarkSupport.Arguments arguments = new BenchmarkSupport.Arguments(args);
