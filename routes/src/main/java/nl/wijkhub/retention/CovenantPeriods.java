@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.events.ProcessingRecord;
@@ -47,6 +48,29 @@ public final class CovenantPeriods {
         .sorted(Comparator.comparing(CovenantVersion::validFrom)).toList();
   }
 
+  /** A data-key period of a covenant of which a retention job still keeps something. */
+  record CovenantPeriod(String covenant, YearMonth period) {}
+
+  /**
+   * The one walk of every retention job: for each kept period whose retention has ended at {@code now}, logs the
+   * job's step and then lets {@code remove} delete or destroy what the job keeps of it; how many things went.
+   * Logging first means nothing goes without its record; a crash in between removes it on the next run (and logs
+   * again).
+   */
+  int purgeExpired(List<CovenantPeriod> kept, Instant now, ProcessingLog log, String step,
+      ToIntFunction<CovenantPeriod> remove) {
+    int removed = 0;
+    for (CovenantPeriod expired : kept) {
+      List<CovenantVersion> versions = validIn(expired.covenant(), expired.period());
+      if (versions.isEmpty() || now.isBefore(expiry(expired.period(), versions))) {
+        continue;
+      }
+      logStep(log, step, now, versions.get(versions.size() - 1));
+      removed += remove.applyAsInt(expired);
+    }
+    return removed;
+  }
+
   /** The start of the day after the last day of the period plus the longest retention. */
   static Instant expiry(YearMonth period, List<CovenantVersion> versions) {
     LocalDate lastDay = period.atEndOfMonth();
@@ -59,7 +83,7 @@ public final class CovenantPeriods {
    * Logs a retention step on a covenant's data (its id and version, never a person) and waits for Kafka's
    * confirmation: the step is in the processing log before anything is deleted or destroyed.
    */
-  static void logStep(ProcessingLog log, String step, Instant now, CovenantVersion version) {
+  private static void logStep(ProcessingLog log, String step, Instant now, CovenantVersion version) {
     log.recordAndConfirm(ProcessingRecord.newBuilder()
         .setTraceId(TraceIds.newTraceId())
         .setSpanId(TraceIds.newSpanId())

@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.privacy.ProcessingLog;
+import nl.wijkhub.retention.CovenantPeriods.CovenantPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,24 +39,15 @@ public final class MatchNotificationRetention implements Purge {
 
   @Override
   public int purge(Instant now) {
-    int deleted = 0;
-    for (CovenantPeriod kept : keptPeriods()) {
-      List<CovenantVersion> versions = periods.validIn(kept.covenant(), kept.period());
-      if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(kept.period(), versions))) {
-        continue;
-      }
-      CovenantPeriods.logStep(log, InboxStatusRetention.STEP, now, versions.get(versions.size() - 1));
+    return periods.purgeExpired(keptPeriods(), now, log, InboxStatusRetention.STEP, expired -> {
       int rows = jdbc.update("DELETE FROM match_notification WHERE covenant_id = ? AND key_period = ?",
-          kept.covenant(), kept.period().toString());
+          expired.covenant(), expired.period().toString());
       // Neither the covenant nor the period names a person; the signal ids stay out of the log.
-      LOG.info("Retention: deleted {} match notification rows of covenant {} for {}", rows, kept.covenant(),
-          kept.period());
-      deleted += rows;
-    }
-    return deleted;
+      LOG.info("Retention: deleted {} match notification rows of covenant {} for {}", rows, expired.covenant(),
+          expired.period());
+      return rows;
+    });
   }
-
-  private record CovenantPeriod(String covenant, YearMonth period) {}
 
   private List<CovenantPeriod> keptPeriods() {
     List<CovenantPeriod> kept = new ArrayList<>();

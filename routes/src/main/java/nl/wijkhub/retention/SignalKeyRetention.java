@@ -2,11 +2,12 @@ package nl.wijkhub.retention;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
-import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.privacy.DataKeys;
 import nl.wijkhub.privacy.ProcessingLog;
+import nl.wijkhub.retention.CovenantPeriods.CovenantPeriod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +44,23 @@ public final class SignalKeyRetention implements Purge {
 
   @Override
   public int purge(Instant now) {
-    int destroyed = 0;
+    return periods.purgeExpired(keptPeriods(), now, log, STEP, expired -> {
+      dataKeys.destroy(expired.covenant(), expired.period());
+      // Key names hold no personal data; the period is what an operator checks against the covenant.
+      LOG.info("Retention: crypto-shredded the data key of covenant {} for {}", expired.covenant(),
+          expired.period());
+      return 1;
+    });
+  }
+
+  private List<CovenantPeriod> keptPeriods() {
+    List<CovenantPeriod> kept = new ArrayList<>();
     for (String covenant : covenants.ids()) {
       for (YearMonth period : dataKeys.keptPeriods(covenant)) {
-        List<CovenantVersion> versions = periods.validIn(covenant, period);
-        if (versions.isEmpty() || now.isBefore(CovenantPeriods.expiry(period, versions))) {
-          continue;
-        }
-        CovenantPeriods.logStep(log, STEP, now, versions.get(versions.size() - 1));
-        dataKeys.destroy(covenant, period);
-        // Key names hold no personal data; the period is what an operator checks against the covenant.
-        LOG.info("Retention: crypto-shredded the data key of covenant {} for {}", covenant, period);
-        destroyed++;
+        kept.add(new CovenantPeriod(covenant, period));
       }
     }
-    return destroyed;
+    return kept;
   }
 
 }

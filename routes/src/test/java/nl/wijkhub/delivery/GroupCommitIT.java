@@ -1,5 +1,6 @@
 package nl.wijkhub.delivery;
 
+import static nl.wijkhub.delivery.HandBuiltPipeline.observations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import nl.wijkhub.counts.CountsKind;
-import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.ReceiptError;
 import nl.wijkhub.events.ReceiptStatus;
@@ -32,20 +32,15 @@ import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.events.SignalStatus;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.KafkaSettings;
-import nl.wijkhub.publish.ReceiptLedger;
-import nl.wijkhub.publish.SubmissionPublisher;
-import nl.wijkhub.publish.TopicProvisioner;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.signals.SignalsKindFixture;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Small deliveries that wait while a commit is under way share the next transaction, on the real broker. The first
@@ -70,8 +65,7 @@ class GroupCommitIT {
   /** The threads whose commits went through, in order: each delivery ingests in a thread named after it. */
   private final List<String> committedBy = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Duration maxWait = Duration.ofMinutes(2);
-  private ReceiptLedger ledger;
-  private SubmissionPublisher publisher;
+  private HandBuiltPipeline fixture;
   private SignalsKindFixture signals;
 
   @AfterEach
@@ -80,11 +74,8 @@ class GroupCommitIT {
     if (signals != null) {
       signals.close();
     }
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (ledger != null) {
-      ledger.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -310,11 +301,6 @@ class GroupCommitIT {
         Clock.systemUTC().instant());
   }
 
-  private static List<IndicatorObservation> observations(String marker) {
-    return TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
-        o -> marker.equals(o.getNote())).stream().map(r -> r.value()).toList();
-  }
-
   private DeliveryPipeline pipeline() {
     return pipeline(settings -> List.of());
   }
@@ -329,38 +315,11 @@ class GroupCommitIT {
   }
 
   private DeliveryPipeline pipeline(Function<KafkaSettings, List<DeliveryKind>> moreKinds) {
-    String isolation = TestInfrastructure.isolation();
-    Map<String, String> hub = TestInfrastructure.hubProperties(files, isolation);
-    String bootstrap = TestInfrastructure.stack().broker().bootstrapServers();
-    String registry = TestInfrastructure.stack().registry().nativeApiUrl();
-    KafkaSettings settings = new KafkaSettings(bootstrap, hub.get("wijkhub.kafka.registry-url"),
-        isolation + "-ingest", Duration.ofMinutes(1), (short) 1, Duration.ofDays(400), Duration.ofSeconds(30),
-        Map.of(
-            "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-            "value.serializer", "nl.wijkhub.publish.CachedSchemaAvroSerializer",
-            "apicurio.registry.url", registry,
-            "apicurio.registry.auto-register", "true",
-            "apicurio.registry.headers.enabled", "false",
-            "apicurio.registry.as-confluent", "true",
-            "apicurio.registry.use-id", "contentId"),
-        Map.of(
-            "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-            "value.deserializer", "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-            "apicurio.registry.url", registry,
-            "apicurio.registry.headers.enabled", "false",
-            "apicurio.registry.as-confluent", "true",
-            "apicurio.registry.use-id", "contentId",
-            "apicurio.registry.use-specific-avro-reader", "true"));
-    TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", bootstrap), (short) 1, settings.excerptRetention());
-    ledger = new ReceiptLedger(() -> new KafkaConsumer<>(settings.consumerProperties()), Duration.ofSeconds(30));
-    ledger.start();
-    publisher = new SubmissionPublisher(() -> new GatedProducer(settings.producerProperties()));
-    publisher.initialise();
+    fixture = new HandBuiltPipeline(files, meters);
+    KafkaSettings settings = fixture.settings(Map.of());
     List<DeliveryKind> kinds = new ArrayList<>(moreKinds.apply(settings));
     kinds.add(new CountsKind(Fixtures.reference()));
-    return new DeliveryPipeline(kinds,
-        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
-        Clock.systemUTC(), meters, maxWait, new FailedAttempts(3));
+    return fixture.start(settings, GatedProducer::new, kinds, maxWait);
   }
 
   /** A producer whose next commit, once the gate is armed, waits until the test opens the gate. */

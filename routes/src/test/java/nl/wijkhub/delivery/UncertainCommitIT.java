@@ -1,5 +1,6 @@
 package nl.wijkhub.delivery;
 
+import static nl.wijkhub.delivery.HandBuiltPipeline.observations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,27 +21,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.wijkhub.counts.CountsKind;
 import nl.wijkhub.embedded.KafkaBroker;
-import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.LedgerEntry;
 import nl.wijkhub.events.LedgerStatus;
 import nl.wijkhub.events.ReceiptStatus;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.KafkaSettings;
-import nl.wijkhub.publish.ReceiptLedger;
-import nl.wijkhub.publish.SubmissionPublisher;
-import nl.wijkhub.publish.TopicProvisioner;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.BrokerPause;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 /**
  * A commit whose outcome the hub does not hear, on the real broker, paused (SIGSTOP) at the moment of the commit: the
@@ -59,8 +54,7 @@ class UncertainCommitIT {
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
   private final BrokerPause brokerPause = new BrokerPause(broker);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private ReceiptLedger ledger;
-  private SubmissionPublisher publisher;
+  private HandBuiltPipeline fixture;
 
   private enum Fault {
     NONE,
@@ -73,11 +67,8 @@ class UncertainCommitIT {
   @AfterEach
   void resumeBrokerAndClose() {
     brokerPause.resume();
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (ledger != null) {
-      ledger.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -142,38 +133,12 @@ class UncertainCommitIT {
   }
 
   private DeliveryPipeline pipeline(Duration maxBlock) {
-    String isolation = TestInfrastructure.isolation();
-    Map<String, String> hub = TestInfrastructure.hubProperties(files, isolation);
-    KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), hub.get("wijkhub.kafka.registry-url"),
-        isolation + "-ingest", Duration.ofMinutes(1), (short) 1, Duration.ofDays(400), Duration.ofSeconds(30),
-        Map.of(
-            "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-            "value.serializer", "nl.wijkhub.publish.CachedSchemaAvroSerializer",
-            "max.block.ms", Long.toString(maxBlock.toMillis()),
-            "request.timeout.ms", "2000",
-            "delivery.timeout.ms", Long.toString(Math.max(maxBlock.toMillis(), 2020)),
-            "apicurio.registry.url", TestInfrastructure.stack().registry().nativeApiUrl(),
-            "apicurio.registry.auto-register", "true",
-            "apicurio.registry.headers.enabled", "false",
-            "apicurio.registry.as-confluent", "true",
-            "apicurio.registry.use-id", "contentId"),
-        Map.of(
-            "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
-            "value.deserializer", "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-            "apicurio.registry.url", TestInfrastructure.stack().registry().nativeApiUrl(),
-            "apicurio.registry.headers.enabled", "false",
-            "apicurio.registry.as-confluent", "true",
-            "apicurio.registry.use-id", "contentId",
-            "apicurio.registry.use-specific-avro-reader", "true"));
-    TopicProvisioner.ensureTopics(Map.of("bootstrap.servers", broker.bootstrapServers()), (short) 1,
-        settings.excerptRetention());
-    ledger = new ReceiptLedger(() -> new KafkaConsumer<>(settings.consumerProperties()), Duration.ofSeconds(30));
-    ledger.start();
-    publisher = new SubmissionPublisher(() -> new FaultyProducer(settings.producerProperties()));
-    publisher.initialise();
-    return new DeliveryPipeline(List.of(new CountsKind(Fixtures.reference())),
-        new Admission(new DeliverySettings(DataSize.ofMegabytes(10), Duration.ofMinutes(2), 3)), publisher, ledger,
-        Clock.systemUTC(), meters, Duration.ofMinutes(2), new FailedAttempts(3));
+    fixture = new HandBuiltPipeline(files, meters);
+    KafkaSettings settings = fixture.settings(Map.of(
+        "max.block.ms", Long.toString(maxBlock.toMillis()),
+        "request.timeout.ms", "2000",
+        "delivery.timeout.ms", Long.toString(Math.max(maxBlock.toMillis(), 2020))));
+    return fixture.start(settings, FaultyProducer::new, List.of(new CountsKind(Fixtures.reference())));
   }
 
   /** A producer that pauses the broker around the commit, as {@link #fault} says, once. */
@@ -203,10 +168,5 @@ class UncertainCommitIT {
     Path file = Files.writeString(files.resolve(UUID.randomUUID() + ".csv"), content);
     return Delivery.of("dbieb", "API", "telling.csv", file, Spool.sha256(file), Files.size(file),
         Clock.systemUTC().instant());
-  }
-
-  private static List<IndicatorObservation> observations(String marker) {
-    return TopicReader.committed(Topics.INDICATORS.name(), IndicatorObservation.class,
-        o -> marker.equals(o.getNote())).stream().map(r -> r.value()).toList();
   }
 }

@@ -4,15 +4,7 @@ import static nl.wijkhub.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.wijkhub.WijkhubApplication;
 import nl.wijkhub.completeness.Arrivals;
 import nl.wijkhub.connectors.monitoring.FigureKey;
@@ -35,6 +25,7 @@ import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.publish.KafkaSettings;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.FormLoginSession;
 import nl.wijkhub.support.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -269,63 +260,30 @@ class StoreRecoveryIT {
     String second = deliver("ikc-8", "extra-leertijd-kinderen;Bilgaard;2048;80;verkeerd\n");
     await().atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen", "2048").stream()
         .anyMatch(o -> o.value() == 80.0));
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    logIn(browser, "demo-programmabureau");
+    FormLoginSession browser = FormLoginSession.logIn(port, "demo-programmabureau");
     String history = "/dashboard/" + KEY_PROGRAMME + "/geschiedenis?indicator=extra-leertijd-kinderen";
 
-    String page = send(browser, HttpRequest.newBuilder(page(history)).GET()).body();
+    String page = browser.get(history).body();
     String rows = page.substring(page.indexOf("Bilgaard, 2048"));
     rows = rows.substring(0, rows.indexOf("</table>"));
     assertThat(rows).contains(first, second, ">API<", ">ikc-8<", ">8<", ">80<", ">vervangen<", ">telt<");
-    HttpResponse<String> withoutToken = send(browser, HttpRequest.newBuilder(page("/dashboard/" + KEY_PROGRAMME
-        + "/intrekking")).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("indicator=extra-leertijd-kinderen&aanlevering=" + second)));
+    HttpResponse<String> withoutToken = browser.postForm("/dashboard/" + KEY_PROGRAMME + "/intrekking",
+        "indicator=extra-leertijd-kinderen&aanlevering=" + second);
     assertThat(withoutToken.statusCode()).as("the form without its CSRF token").isEqualTo(403);
 
-    String answer = send(browser, HttpRequest.newBuilder(page("/dashboard/" + KEY_PROGRAMME + "/intrekking"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-            "indicator=extra-leertijd-kinderen&aanlevering=" + second + "&_csrf=" + csrf(page)))).body();
+    String answer = browser.postForm("/dashboard/" + KEY_PROGRAMME + "/intrekking",
+        "indicator=extra-leertijd-kinderen&aanlevering=" + second + "&_csrf=" + FormLoginSession.csrf(page)).body();
 
     assertThat(answer).contains("Aanlevering " + second + " is ingetrokken");
     await("the previous revision counts again").atMost(CATCH_UP).until(() -> current("extra-leertijd-kinderen",
         "2048").stream().map(StoredObservation::value).toList().equals(List.of(8.0)));
-    String after = send(browser, HttpRequest.newBuilder(page(history)).GET()).body();
+    String after = browser.get(history).body();
     after = after.substring(after.indexOf("Bilgaard, 2048"));
     after = after.substring(0, after.indexOf("</table>"));
     assertThat(after).contains(">ingetrokken op ").contains(">telt<").doesNotContain(">vervangen<");
-    HttpClient partner = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    logIn(partner, "demo-ikc-8");
-    assertThat(send(partner, HttpRequest.newBuilder(page(history)).GET()).statusCode())
+    FormLoginSession partner = FormLoginSession.logIn(port, "demo-ikc-8");
+    assertThat(partner.get(history).statusCode())
         .as("history is for programme staff only").isEqualTo(403);
-  }
-
-  private static URI page(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-  }
-
-  private static void logIn(HttpClient browser, String user) {
-    String form = send(browser, HttpRequest.newBuilder(page("/login")).GET()).body();
-    send(browser, HttpRequest.newBuilder(page("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
-            + csrf(form))));
-  }
-
-  private static String csrf(String page) {
-    Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-    assertThat(token.find()).as("a CSRF token on the page").isTrue();
-    return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static IndicatorObservation observation(String indicator, String period, String partner, double value,

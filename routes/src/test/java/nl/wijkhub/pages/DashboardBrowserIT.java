@@ -2,24 +2,19 @@ package nl.wijkhub.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.HeadlessChromium;
 import nl.wijkhub.support.TestInfrastructure;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -32,17 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,12 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class DashboardBrowserIT {
 
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-browser-it");
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final String PROGRAMME = "leeuwarden-oost";
   private static final String INDICATOR = "taalmaatjes-gekoppeld";
   private static final String INDICATOR_NAME = "Taalmaatjes gekoppeld via DBieb";
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Another partner, whose delivery DBieb's own page must not show. */
   private static final String OTHER_PARTNER = "ikc-3";
   private static final String OTHER_INDICATOR = "ikc-medewerkers-getraind";
@@ -81,6 +68,7 @@ class DashboardBrowserIT {
   @Autowired
   FigureSource figures;
 
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
   private String otherSubmission;
 
@@ -104,48 +92,43 @@ class DashboardBrowserIT {
 
   @BeforeEach
   void startBrowser() {
-    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-        "Needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort().build(), options);
+    chromium = HeadlessChromium.start(port);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void staffSeeExactFiguresPerWijkAndTheChartDrawnFromThem() {
-    logInAs("demo-programmabureau");
-    browser.get(url("/dashboard/" + PROGRAMME + "?jaar=2092"));
+    chromium.logInAs("demo-programmabureau");
+    browser.get(chromium.url("/dashboard/" + PROGRAMME + "?jaar=2092"));
 
     assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
     List<String> cells = figuresOf(INDICATOR_NAME);
     // Realised, target (none here), Bilgaard, Vrijheidswijk, Heechterp-Schieringen, Camminghaburen, Oud Oost, all.
     assertThat(cells).containsExactly("15", "", "12", "", "", "3", "", "15");
     WebElement chart = row(INDICATOR_NAME).findElement(By.className("grafiek"));
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !chart.findElements(By.tagName("svg")).isEmpty());
+    chromium.waitUntil(b -> !chart.findElements(By.tagName("svg")).isEmpty());
     // Other tests on the same broker may deliver other years of this indicator: look at the last two.
     List<?> drawn = (List<?>) ((JavascriptExecutor) browser).executeScript(
         "return echarts.getInstanceByDom(arguments[0]).getOption().series[0].data.slice(-2);", chart);
     assertThat(drawn).asString().isEqualTo("[20, 15]");
     assertThat(chart.getDomAttribute("data-jaren")).endsWith("2091,2092");
-    screenshot("dashboard-overzicht.png");
+    chromium.screenshot("dashboard-overzicht.png");
     WebElement pillar = chart.findElement(By.xpath("ancestor::section"));
-    writeScreenshot("dashboard-pijler.png", pillar.getScreenshotAs(OutputType.BYTES));
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    HeadlessChromium.writeScreenshot("dashboard-pijler.png", pillar.getScreenshotAs(OutputType.BYTES));
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
   }
 
   @Test
   void staffDownloadTheYearlyReportFromTheDashboardAndReadItBack() throws IOException {
-    logInAs("demo-programmabureau");
-    browser.get(url("/dashboard/" + PROGRAMME + "?jaar=2092"));
+    chromium.logInAs("demo-programmabureau");
+    browser.get(chromium.url("/dashboard/" + PROGRAMME + "?jaar=2092"));
 
     List<?> csv = download(browser.findElement(By.linkText("Download 'Wat is bereikt' 2092 (CSV)")));
     assertThat(csv.get(0)).as(csv.toString()).isEqualTo(200L);
@@ -174,8 +157,8 @@ class DashboardBrowserIT {
 
   @Test
   void staffSeeWhoStillOwesFiguresAndLogOut() {
-    logInAs("demo-programmabureau");
-    browser.get(url("/dashboard/" + PROGRAMME));
+    chromium.logInAs("demo-programmabureau");
+    browser.get(chromium.url("/dashboard/" + PROGRAMME));
     browser.findElement(By.linkText("Wie leverde wat aan")).click();
     assertThat(browser.getCurrentUrl()).contains("/dashboard/" + PROGRAMME + "/volledigheid");
     // The year is chosen with the form, which needs no script; DBieb owes its 2025 figure by 31 January 2026.
@@ -190,19 +173,19 @@ class DashboardBrowserIT {
         "te laat binnen", "ontbreekt", "nog niet verschuldigd").contains(text));
     assertThat(browser.findElements(By.cssSelector("section h2"))).extracting(WebElement::getText)
         .anyMatch(heading -> heading.startsWith("DBieb"));
-    screenshot("dashboard-volledigheid.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("dashboard-volledigheid.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
 
     browser.findElement(By.cssSelector("form.afmelden button")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/login"));
-    browser.get(url("/dashboard/" + PROGRAMME));
+    chromium.waitUntil(b -> b.getCurrentUrl().contains("/login"));
+    browser.get(chromium.url("/dashboard/" + PROGRAMME));
     assertThat(browser.getCurrentUrl()).as("logged out: the dashboard asks for a login again").contains("/login");
   }
 
   @Test
   void partnerSeesItsOwnDeliveriesReconciledAndNothingOfAnotherPartner() {
-    logInAs("demo-dbieb");
-    browser.get(url("/partner"));
+    chromium.logInAs("demo-dbieb");
+    browser.get(chromium.url("/partner"));
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Uw aanleveringen: DBieb");
     WebElement delivery = browser.findElements(By.cssSelector("#leveringen tbody tr")).stream()
@@ -214,17 +197,17 @@ class DashboardBrowserIT {
         .doesNotContain(OTHER_INDICATOR);
     assertThat(browser.getPageSource()).doesNotContain(otherSubmission).doesNotContain("IKC 3")
         .doesNotContain(OTHER_INDICATOR);
-    screenshot("partner-eigen.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("partner-eigen.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
 
-    browser.get(url("/dashboard/" + PROGRAMME));
+    browser.get(chromium.url("/dashboard/" + PROGRAMME));
     assertThat(browser.getPageSource()).as("a partner does not see the programme's dashboard")
         .doesNotContain(INDICATOR_NAME);
   }
 
   @Test
   void publicPageShowsNoCountBelowFiveAndNeedsNoLogin() {
-    browser.get(url("/publiek/" + PROGRAMME + "?jaar=2092"));
+    browser.get(chromium.url("/publiek/" + PROGRAMME + "?jaar=2092"));
 
     assertThat(browser.getCurrentUrl()).contains("/publiek/");
     List<String> cells = figuresOf(INDICATOR_NAME);
@@ -238,8 +221,8 @@ class DashboardBrowserIT {
         .noneMatch(text -> SMALL_COUNT.matcher(text).matches());
     assertThat(browser.getPageSource()).doesNotContain("revisie").doesNotContain("dbieb");
     assertThat(browser.findElements(By.cssSelector("form.afmelden"))).as("nobody to log out").isEmpty();
-    screenshot("publiek-overzicht.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("publiek-overzicht.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
   }
 
   /** Fetches a link with the logged-in browser's own session, as a click would: status, type, body as base64. */
@@ -254,14 +237,6 @@ class DashboardBrowserIT {
         """, link.getDomAttribute("href"));
   }
 
-  private void logInAs(String user) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.getCurrentUrl().contains("/login"));
-  }
-
   private WebElement row(String indicatorName) {
     return browser.findElements(By.cssSelector("tbody tr")).stream()
         .filter(tr -> tr.findElement(By.tagName("th")).getText().startsWith(indicatorName)).findFirst()
@@ -273,42 +248,4 @@ class DashboardBrowserIT {
         .map(String::trim).toList();
   }
 
-  /** axe-core's WCAG 2.1 A/AA rules on the page as it is; the ids and node counts of serious or critical ones. */
-  private List<Object> seriousOrCriticalViolations() {
-    JavascriptExecutor js = browser;
-    js.executeScript(resource("axe-core/axe.min.js"));
-    Object result = js.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target)))
-          .catch(e => done(['axe failed: ' + e]));
-        """);
-    return List.copyOf((List<?>) result);
-  }
-
-  private void screenshot(String name) {
-    writeScreenshot(name, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static void writeScreenshot(String name, byte[] png) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name), png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = new ClassPathResource(path).getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

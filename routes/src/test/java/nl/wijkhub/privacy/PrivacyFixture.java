@@ -1,43 +1,13 @@
 package nl.wijkhub.privacy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import nl.wijkhub.support.SettableClock;
 
 /** The privacy module on a temporary key folder, with a master key file and a clock the test moves. */
 public final class PrivacyFixture {
 
-  /** A clock that stands still until the test moves it. */
-  public static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    public void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  public final MovableClock clock = new MovableClock(Instant.parse("2026-01-15T10:00:00Z"));
+  public final SettableClock clock = new SettableClock(Instant.parse("2026-01-15T10:00:00Z"));
   final KeyFiles keys;
   public final DataKeys dataKeys;
   public final Pseudonyms pseudonyms;

@@ -7,19 +7,12 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +28,7 @@ import nl.wijkhub.embedded.EmbeddedStack;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.FormLoginSession;
 import nl.wijkhub.support.MinaSftpServer;
 import nl.wijkhub.support.SftpHub;
 import nl.wijkhub.support.TestInfrastructure;
@@ -64,14 +58,12 @@ class GoldenFiguresIT {
   private static final Map<String, String> STAFF = Map.of("leeuwarden-oost", "demo-programmabureau",
       "sterk-voor-noord", "demo-programmabureau-svn");
   private static final Duration RECEIPT_WAIT = Duration.ofSeconds(120);
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   @TempDir
   static Path data;
 
   private final ReferenceData reference = Fixtures.reference();
   private final GoldenFigures golden = new GoldenFigures(reference);
-  private final HttpClient http = HttpClient.newHttpClient();
   private EmbeddedStack stack;
   private MinaSftpServer sftp;
   private ConfigurableApplicationContext hub;
@@ -206,10 +198,8 @@ class GoldenFiguresIT {
 
   private List<String> reportRow(GoldenFigures.Line line) {
     String user = STAFF.get(line.programme());
-    HttpResponse<String> report = send(http, HttpRequest.newBuilder(uri("/api/v1/programmes/" + line.programme()
-        + "/report?year=" + line.period() + "&versie=intern")).header("Accept", CSV)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-            .getBytes(StandardCharsets.UTF_8))).GET());
+    HttpResponse<String> report = ApiClient.demoUser(port, user).get("/api/v1/programmes/" + line.programme()
+        + "/report?year=" + line.period() + "&versie=intern", "Accept", CSV);
     assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
     try (CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(';')
         .ofCsvRecord(report.body().substring(1))) {
@@ -221,17 +211,8 @@ class GoldenFiguresIT {
   }
 
   private String dashboard(String programme, String year) {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    Matcher csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body());
-    assertThat(csrf.find()).isTrue();
-    String user = STAFF.get(programme);
-    send(browser, HttpRequest.newBuilder(uri("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-            "username=" + user + "&password=" + user + "&_csrf=" + URLEncoder.encode(csrf.group(1),
-                StandardCharsets.UTF_8))));
-    HttpResponse<String> page = send(browser, HttpRequest.newBuilder(uri("/dashboard/" + programme + "?jaar="
-        + year)).GET());
+    HttpResponse<String> page = FormLoginSession.logIn(port, STAFF.get(programme))
+        .get("/dashboard/" + programme + "?jaar=" + year);
     assertThat(page.statusCode()).isEqualTo(200);
     return page.body();
   }
@@ -250,18 +231,4 @@ class GoldenFiguresIT {
     return cells;
   }
 
-  private URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

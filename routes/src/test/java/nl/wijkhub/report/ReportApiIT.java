@@ -1,24 +1,17 @@
 package nl.wijkhub.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import nl.wijkhub.dashboard.Count;
-import nl.wijkhub.dashboard.FigureSource;
-import nl.wijkhub.support.ApiClient;
 import nl.wijkhub.support.TestInfrastructure;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,11 +19,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,45 +26,29 @@ import org.springframework.test.context.DynamicPropertySource;
  * The yearly report read back as programme staff, after a partner delivered through the API and the figure reached
  * the store: the public CSV hides the small count, the internal XLSX shows it and says it is internal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(TestInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportApiIT {
+class ReportApiIT extends DeliveredFiguresFixture {
 
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-report-it");
-  private static final String PROGRAMME = "leeuwarden-oost";
-  private static final String INDICATOR = "taalmaatjes-gekoppeld";
   /** Delivered for the whole programme and for two wijken whose sum (55) is not the programme's figure (93). */
   private static final String PROGRAMME_WIDE = "lifecoaching-jongeren";
   /** A year no other test delivers, so the report's figure is exactly this test's. */
   private static final String YEAR = "2019";
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
-    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+    hubProperties(registry, DATA);
   }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  FigureSource figures;
 
   @BeforeAll
   void dbiebDeliversThreeCouplesForOneWijk() {
-    HttpResponse<String> delivered = new ApiClient(port, "demo-dbieb").postCsv("/api/v1/submissions",
-        "indicator;wijk;periode;waarde;toelichting\n" + INDICATOR + ";Camminghaburen;" + YEAR + ";3;\n");
-    assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
-    HttpResponse<String> wide = new ApiClient(port, "demo-lifecoaches-lo").postCsv("/api/v1/submissions",
-        "indicator;wijk;periode;waarde;toelichting\n" + PROGRAMME_WIDE + ";heel programma;" + YEAR + ";93;\n"
-            + PROGRAMME_WIDE + ";Bilgaard;" + YEAR + ";30;\n" + PROGRAMME_WIDE + ";Camminghaburen;" + YEAR + ";25;\n");
-    assertThat(wide.statusCode()).as(wide.body()).isEqualTo(202);
+    deliver("demo-dbieb", "indicator;wijk;periode;waarde;toelichting\n" + INDICATOR + ";Camminghaburen;" + YEAR
+        + ";3;\n");
+    HttpResponse<String> wide = deliver("demo-lifecoaches-lo", "indicator;wijk;periode;waarde;toelichting\n"
+        + PROGRAMME_WIDE + ";heel programma;" + YEAR + ";93;\n" + PROGRAMME_WIDE + ";Bilgaard;" + YEAR + ";30;\n"
+        + PROGRAMME_WIDE + ";Camminghaburen;" + YEAR + ";25;\n");
     assertThat(wide.body()).contains("\"accepted\":3");
-    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
-        .filter(f -> f.period().equals(YEAR) && (f.indicator().equals(INDICATOR)
-            || f.indicator().equals(PROGRAMME_WIDE))).count() == 4);
+    awaitFigures(YEAR, 4, INDICATOR, PROGRAMME_WIDE);
   }
 
   @Test
@@ -156,21 +128,6 @@ class ReportApiIT {
           .orElseThrow().getFields();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private HttpResponse<byte[]> get(String pathAndQuery, String accept, String user) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .header("Accept", accept)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build();
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

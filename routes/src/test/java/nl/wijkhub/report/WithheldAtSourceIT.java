@@ -1,34 +1,19 @@
 package nl.wijkhub.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import nl.wijkhub.connectors.monitoring.ObservationQuery;
 import nl.wijkhub.connectors.monitoring.ObservationStore;
-import nl.wijkhub.dashboard.FigureSource;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.FormLoginSession;
 import nl.wijkhub.support.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,41 +22,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * the store on PostgreSQL keeps it as withheld, and the observations API, the internal report and the staff
  * dashboard show the total as a range, never as if the withheld value were 0.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(TestInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WithheldAtSourceIT {
+class WithheldAtSourceIT extends DeliveredFiguresFixture {
 
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-withheld-it");
-  private static final String PROGRAMME = "leeuwarden-oost";
-  private static final String INDICATOR = "taalmaatjes-gekoppeld";
   /** A year no other test delivers, so the figures are exactly this test's. */
   private static final String YEAR = "2013";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
-    TestInfrastructure.hubProperties(DATA, TestInfrastructure.isolation()).forEach((k, v) -> registry.add(k, () -> v));
+    hubProperties(registry, DATA);
   }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  FigureSource figures;
 
   @Autowired
   ObservationStore store;
 
   @BeforeAll
   void dbiebWithholdsBilgaardAndCountsTwelveInOudOost() {
-    HttpResponse<String> delivered = new ApiClient(port, "demo-dbieb").postCsv("/api/v1/submissions",
-        "indicator;wijk;periode;waarde\n" + INDICATOR + ";Bilgaard;" + YEAR + ";<5\n" + INDICATOR + ";Oud Oost;"
-            + YEAR + ";12\n");
-    assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    HttpResponse<String> delivered = deliver("demo-dbieb", "indicator;wijk;periode;waarde\n" + INDICATOR
+        + ";Bilgaard;" + YEAR + ";<5\n" + INDICATOR + ";Oud Oost;" + YEAR + ";12\n");
     assertThat(ApiClient.json(delivered).path("accepted").asInt()).as(delivered.body()).isEqualTo(2);
-    await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> figures.figures(PROGRAMME).stream()
-        .filter(f -> f.indicator().equals(INDICATOR) && f.period().equals(YEAR)).count() == 2);
+    awaitFigures(YEAR, 2, INDICATOR);
   }
 
   @Test
@@ -95,54 +65,23 @@ class WithheldAtSourceIT {
 
   @Test
   void theInternalReportShowsTheTotalAsARange() {
-    HttpResponse<String> report = staffGet("/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR
-        + "&versie=intern");
+    HttpResponse<byte[]> report = get("/api/v1/programmes/" + PROGRAMME + "/report?year=" + YEAR
+        + "&versie=intern", "text/csv", "demo-programmabureau");
 
     assertThat(report.statusCode()).isEqualTo(200);
-    assertThat(report.body().lines().filter(l -> l.contains(";" + INDICATOR + ";")).findFirst().orElseThrow())
+    assertThat(new String(report.body(), StandardCharsets.UTF_8).lines().filter(l -> l.contains(";" + INDICATOR + ";")).findFirst().orElseThrow())
         .contains(";13 tot 16;");
   }
 
   @Test
   void theStaffDashboardShowsTheTotalAndTheWithheldWijkAsRanges() {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    String form = send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
-    assertThat(csrf.find()).isTrue();
-    send(browser, HttpRequest.newBuilder(uri("/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-            "username=demo-programmabureau&password=demo-programmabureau&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
-
-    HttpResponse<String> page = send(browser,
-        HttpRequest.newBuilder(uri("/dashboard/" + PROGRAMME + "?jaar=" + YEAR)).GET());
+    HttpResponse<String> page = FormLoginSession.logIn(port, "demo-programmabureau")
+        .get("/dashboard/" + PROGRAMME + "?jaar=" + YEAR);
 
     assertThat(page.statusCode()).isEqualTo(200);
     String row = page.body().substring(page.body().indexOf("Taalmaatjes gekoppeld via DBieb<"));
     row = row.substring(0, row.indexOf("</tr>"));
     // Staff see exact figures, so the withheld wijk is shown for what it is: somewhere from 1 to 4.
     assertThat(row).contains(">13 tot 16<", ">1 tot 4<", ">12<");
-  }
-
-  private HttpResponse<String> staffGet(String pathAndQuery) {
-    return send(HTTP, HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", "text/csv")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "demo-programmabureau:demo-programmabureau".getBytes(StandardCharsets.UTF_8))).GET());
-  }
-
-  private URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -65,8 +65,13 @@ public record ApiClient(int port, String apiKey, String demoUser) {
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
-  public HttpResponse<String> get(String pathAndQuery) {
-    return send(request(pathAndQuery).GET().build());
+  /** A GET with {@code headers} as name, value pairs, e.g. {@code "Accept", "text/csv"}. */
+  public HttpResponse<String> get(String pathAndQuery, String... headers) {
+    HttpRequest.Builder request = request(pathAndQuery).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
   }
 
   public static JsonNode json(HttpResponse<String> response) {

@@ -23,9 +23,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * What the benchmarks ({@link Benchmark}, {@link SignalBenchmark}) share: the options every one takes, a main that
- * works in a temporary directory and keeps it on failure, a hub started on a round's stack, medians, and the machine
- * and version lines of the report.
+ * What the benchmarks ({@link Benchmark}, {@link SignalBenchmark}, {@link DashboardBenchmark}) share: the options
+ * every one takes, a main that works in a temporary directory and keeps it on failure, a hub started on a round's
+ * stack, medians, and the machine and version lines of the report.
  */
 final class BenchmarkSupport {
 
@@ -38,6 +38,7 @@ final class BenchmarkSupport {
     private final String[] args;
     private int next;
     private int rounds = 3;
+    private boolean roundsGiven;
     private Path jfr;
 
     Arguments(String[] args) {
@@ -49,7 +50,10 @@ final class BenchmarkSupport {
       while (next < args.length) {
         String option = args[next++];
         switch (option) {
-          case "--rounds" -> rounds = Integer.parseInt(value());
+          case "--rounds" -> {
+            rounds = Integer.parseInt(value());
+            roundsGiven = true;
+          }
           case "--jfr" -> jfr = Path.of(value()).toAbsolutePath();
           default -> {
             return option;
@@ -72,6 +76,13 @@ final class BenchmarkSupport {
         throw new IllegalArgumentException("--rounds must be at least 1");
       }
       return rounds;
+    }
+
+    /** For a benchmark that measures on one hub only: refuses {@code --rounds} rather than ignore it. */
+    void refuseRounds() {
+      if (roundsGiven) {
+        throw new IllegalArgumentException("--rounds does not apply here: this benchmark measures one hub");
+      }
     }
 
     /** Where the first round's hub records a JFR profile, written when it stops; null for none. */

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./wijkhub bench --dashboard [--requests N]}: how long the hub takes to render the overview of a programme
+ * {@code ./wijkhub bench --dashboard [--requests N] [--jfr FILE]}: how long the hub takes to render the overview of a programme
  * with {@value #YEARS} years × {@value #INDICATORS} indicators × {@value #WIJKEN} wijken, server-side.
  *
  * <ol>
@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *       which adds the suppression of small numbers. p50, p95 and max by nearest rank.
  * </ol>
  *
+ * <p>{@code --jfr FILE} has the hub record a JFR profile into FILE, written when it stops.
+ *
  * <p>Prints a Markdown table and, as its last line, {@code overview_p95_ms=… overview_p50_ms=… public_p95_ms=…}.
  * The target is an overview p95 below 200 ms on this machine.
  */
@@ -57,7 +59,7 @@ public final class DashboardBenchmark {
   static final int FIRST_YEAR = 2020;
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardBenchmark.class);
-  private static final String USAGE = "usage: ./wijkhub bench --dashboard [--requests N]";
+  private static final String USAGE = "usage: ./wijkhub bench --dashboard [--requests N] [--jfr FILE]";
   private static final String STAFF = "bench-programmabureau";
   /** bcrypt (cost 4) of the password, which is the login name: public, like the demo users'. */
   private static final String STAFF_BCRYPT = "$2a$04$0XS7rilaDNuEeRgPgkeTju46h.hvDn7OTpCTVkq.n.fV/kx4MReEi";
@@ -87,33 +89,38 @@ public final class DashboardBenchmark {
       .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
   private final Path work;
   private final int requests;
+  private final Path jfr;
   private int port;
 
-  private DashboardBenchmark(Path work, int requests) {
+  private DashboardBenchmark(Path work, Options options) {
     this.work = work;
-    this.requests = requests;
+    this.requests = options.requests();
+    this.jfr = options.jfr();
   }
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    int requests = 200;
-    try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
+  record Options(int requests, Path jfr) {
+
+    static Options parse(String[] args) {
+      BenchmarkSupport.Arguments arguments = new BenchmarkSupport.Arguments(args);
+      int requests = 200;
+      for (String option = arguments.nextOwn(); option != null; option = arguments.nextOwn()) {
+        switch (option) {
           case "--dashboard" -> { }
-          case "--requests" -> requests = Integer.parseInt(args[++i]);
-          default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+          case "--requests" -> requests = Integer.parseInt(arguments.value());
+          default -> throw BenchmarkSupport.Arguments.unknown(option);
         }
       }
+      arguments.refuseRounds();
       if (requests < 20) {
         throw new IllegalArgumentException("--requests must be at least 20, so that a p95 means something");
       }
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      System.err.println(e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-      return;
+      return new Options(requests, arguments.jfr());
     }
-    int measured = requests;
-    BenchmarkSupport.runAndPrint("wijkhub-bench-dashboard-", work -> new DashboardBenchmark(work, measured).run());
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    Options options = BenchmarkSupport.optionsOrExit(args, Options::parse, USAGE);
+    BenchmarkSupport.runAndPrint("wijkhub-bench-dashboard-", work -> new DashboardBenchmark(work, options).run());
   }
 
   private String run() throws IOException, InterruptedException {
@@ -122,7 +129,11 @@ public final class DashboardBenchmark {
     Path csv = figures(work.resolve("bench-figures.csv"));
     try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack"))) {
       port = FreePorts.pick();
-      try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, List.of("-Xmx256m"),
+      List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+      if (jfr != null) {
+        jvm.add(BenchmarkSupport.flightRecording(jfr));
+      }
+      try (HubProcess hub = BenchmarkSupport.startHub(layout, stack, data, port, jvm,
           Map.of("WIJKHUB_CONFIG", config.toUri().toString()))) {
         deliver(hub, data, csv);
         awaitStore(hub);

@@ -3,15 +3,9 @@ package nl.wijkhub.multiteam.inbox;
 import static nl.wijkhub.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +18,7 @@ import nl.wijkhub.events.Match;
 import nl.wijkhub.events.MatchedSignal;
 import nl.wijkhub.publish.Topics;
 import nl.wijkhub.support.ApiClient;
+import nl.wijkhub.support.HeadlessChromium;
 import nl.wijkhub.support.TestInfrastructure;
 import nl.wijkhub.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,19 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,9 +52,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class InboxBrowserIT {
 
   private static final Path DATA = TestInfrastructure.tempDir("wijkhub-inbox-it");
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PMG = "pmg-leeuwarden-oost";
   private static final Duration PATIENCE = Duration.ofSeconds(120);
   /** A person no other test signals about: a fresh BSN and a name with this run in it. */
@@ -89,6 +74,7 @@ class InboxBrowserIT {
   private String policeSignal;
   private String schoolSignal;
   private String matchId;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
 
   @BeforeAll
@@ -104,26 +90,21 @@ class InboxBrowserIT {
 
   @BeforeEach
   void startBrowser() {
-    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-        "Needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort().build(), options);
+    chromium = HeadlessChromium.start(port);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
   void aMemberSeesTheSignalsAndTheMatchOpensOneLoggedAndSetsItsStatus() {
-    logInAs("demo-pmg-multiteam");
-    browser.get(url("/multiteam"));
+    chromium.logInAs("demo-pmg-multiteam");
+    browser.get(chromium.url("/multiteam"));
 
     assertThat(browser.getCurrentUrl()).endsWith("/multiteam/" + PMG);
     assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
@@ -131,20 +112,20 @@ class InboxBrowserIT {
     assertThat(signalRow(schoolSignal).getText()).contains("nieuw");
     assertThat(browser.findElements(By.linkText("Match " + matchId + " openen"))).hasSize(1);
     assertThat(browser.getPageSource()).as("the list shows no identity").doesNotContain(BSN, NAME);
-    screenshot("inbox-lijst.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("inbox-lijst.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
 
     signalRow(policeSignal).findElement(By.tagName("a")).click();
     assertThat(browser.findElement(By.id("identiteit")).getText()).contains(BSN, NAME);
     assertThat(browser.getPageSource()).contains("A. Agent");
-    screenshot("inbox-signaal.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("inbox-signaal.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
     await().atMost(TestInfrastructure.STORE_CATCH_UP).until(() -> viewersOf(policeSignal).contains(
         "demo-pmg-multiteam"));
 
     new Select(browser.findElement(By.id("status"))).selectByVisibleText("in behandeling");
     browser.findElement(By.cssSelector("form.status button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith("/multiteam/" + PMG));
+    chromium.waitUntil(b -> b.getCurrentUrl().endsWith("/multiteam/" + PMG));
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("in behandeling");
     assertThat(signalRow(policeSignal).getText()).contains("in behandeling");
     assertThat(statusChanges(policeSignal)).containsExactly(Map.of("NEW_STATUS", "IN_BEHANDELING",
@@ -152,20 +133,20 @@ class InboxBrowserIT {
 
     browser.findElement(By.linkText("Match " + matchId + " openen")).click();
     assertThat(browser.getPageSource()).contains("A. Agent", "Meester Bakker").doesNotContain(BSN, NAME);
-    screenshot("inbox-match.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("inbox-match.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
   }
 
   @Test
   void aMemberOfTheOtherCovenantSeesNoneOfIt() {
-    logInAs("demo-svn-multiteam");
-    browser.get(url("/multiteam"));
+    chromium.logInAs("demo-svn-multiteam");
+    browser.get(chromium.url("/multiteam"));
 
     assertThat(browser.getCurrentUrl()).endsWith("/multiteam/svn-casusoverleg");
     assertThat(browser.getPageSource()).doesNotContain(policeSignal, schoolSignal, matchId);
-    browser.get(url("/multiteam/" + PMG));
+    browser.get(chromium.url("/multiteam/" + PMG));
     assertThat(browser.getPageSource()).doesNotContain(policeSignal, schoolSignal, matchId);
-    browser.get(url("/multiteam/" + PMG + "/signalen/" + policeSignal));
+    browser.get(chromium.url("/multiteam/" + PMG + "/signalen/" + policeSignal));
     assertThat(browser.getPageSource()).doesNotContain(BSN, NAME);
     assertThat(viewersOf(policeSignal)).doesNotContain("demo-svn-multiteam");
   }
@@ -181,26 +162,26 @@ class InboxBrowserIT {
     String page = "/signalen?jaar=" + yesterday.getYear();
     By bilgaard = By.cssSelector("table[data-convenant='" + PMG + "'][data-soort='JONGERE_IN_BEELD']"
         + " tr[data-wijk='bilgaard'] td[data-maand='" + yesterday.getMonthValue() + "']");
-    logInAs("demo-programmabureau");
+    chromium.logInAs("demo-programmabureau");
 
     await().atMost(PATIENCE).until(() -> {
-      browser.get(url("/dashboard/leeuwarden-oost" + page));
+      browser.get(chromium.url("/dashboard/leeuwarden-oost" + page));
       List<WebElement> cell = browser.findElements(bilgaard);
       return !cell.isEmpty() && Integer.parseInt(cell.get(0).getText()) >= 2;
     });
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signalen: Leeuwarden Oost "
         + yesterday.getYear());
     assertThat(browser.getPageSource()).doesNotContain(BSN, NAME, policeSignal, schoolSignal);
-    screenshot("signalen-programmabureau.png");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    chromium.screenshot("signalen-programmabureau.png");
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
 
     // Yesterday's month ended less than 30 days ago (or has not ended): the public page does not show it yet.
-    browser.get(url("/publiek/leeuwarden-oost" + page));
+    browser.get(chromium.url("/publiek/leeuwarden-oost" + page));
     List<String> shown = browser.findElements(By.cssSelector("td.getal")).stream().map(WebElement::getText).toList();
     assertThat(shown).noneMatch(v -> v.matches("[1-4]"));
     assertThat(browser.findElements(bilgaard)).allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("–"));
     assertThat(browser.findElement(By.className("melding")).getText()).contains("pas 30 dagen nadat hij voorbij is");
-    assertThat(seriousOrCriticalViolations()).isEmpty();
+    assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
   }
 
   private String signal(String partnerId, String professional) {
@@ -237,49 +218,6 @@ class InboxBrowserIT {
 
   private WebElement signalRow(String signalId) {
     return browser.findElement(By.cssSelector("tr[data-signaal='" + signalId + "']"));
-  }
-
-  private void logInAs(String user) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.getCurrentUrl().contains("/login"));
-  }
-
-  /** axe-core's WCAG 2.1 A/AA rules on the page as it is; the ids and node counts of serious or critical ones. */
-  private List<Object> seriousOrCriticalViolations() {
-    JavascriptExecutor js = browser;
-    js.executeScript(resource("axe-core/axe.min.js"));
-    Object result = js.executeAsyncScript("""
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
-          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target)))
-          .catch(e => done(['axe failed: ' + e]));
-        """);
-    return List.copyOf((List<?>) result);
-  }
-
-  private void screenshot(String name) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = new ClassPathResource(path).getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Nine digits that pass the elfproef (11-test), with a random start so that no other test uses them. */
