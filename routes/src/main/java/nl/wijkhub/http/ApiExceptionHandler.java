@@ -1,6 +1,8 @@
 package nl.wijkhub.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import nl.wijkhub.delivery.Admission;
@@ -29,6 +31,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * Every refusal of the API, translated once into {@code application/problem+json} with a Dutch title
  * and detail. Bad input is never a 500; an unreachable Kafka or registry is a 503 the partner may retry.
+ *
+ * <p>Spring's own exceptions (a bad parameter, an unreadable body, a media type nobody takes) reach this advice from
+ * the pages too; a page gets only their status, which the hub's error page then shows as a Dutch page.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -48,36 +53,55 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ProblemDetail> unsupported(HttpServletRequest request) {
-    return answer(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORMAAT_ONBEKEND", "Formaat niet ondersteund",
+  ResponseEntity<ProblemDetail> unsupported(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return answerApiOnly(new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FORMAAT_ONBEKEND", "Formaat niet ondersteund",
         "Stuur text/csv, application/json, " + SubmissionsController.XLSX + " of een multipart/form-data upload"
-            + " met het bestand in het veld 'bestand'."), request);
+            + " met het bestand in het veld 'bestand'."), request, response);
   }
 
   @ExceptionHandler({MaxUploadSizeExceededException.class, DeliveryTooLarge.class})
-  ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
-    return answer(SubmissionsController.tooLarge(admission.tooLarge(-1).message()), request);
+  ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return answerApiOnly(SubmissionsController.tooLarge(admission.tooLarge(-1).message()), request, response);
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
-    return badRequest("Het veld '" + e.getRequestPartName() + "' ontbreekt in de upload.", request);
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    return badRequest("Het veld '" + e.getRequestPartName() + "' ontbreekt in de upload.", request, response);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ProblemDetail> badValue(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return badRequest("De waarde van '" + e.getName() + "' is ongeldig.", request);
+  ResponseEntity<ProblemDetail> badValue(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    return badRequest("De waarde van '" + e.getName() + "' is ongeldig.", request, response);
   }
 
   @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
       HttpMessageNotReadableException.class, MultipartException.class})
-  ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
-    return badRequest("Het verzoek is niet volledig of niet leesbaar.", request);
+  ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return badRequest("Het verzoek is niet volledig of niet leesbaar.", request, response);
   }
 
-  private static ResponseEntity<ProblemDetail> badRequest(String what, HttpServletRequest request) {
-    return answer(new ApiProblem(HttpStatus.BAD_REQUEST, "VERZOEK_ONGELDIG", "Ongeldig verzoek", what
-        + " Zie /api/v1/openapi.json voor de vorm van het verzoek."), request);
+  private static ResponseEntity<ProblemDetail> badRequest(String what, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    return answerApiOnly(new ApiProblem(HttpStatus.BAD_REQUEST, "VERZOEK_ONGELDIG", "Ongeldig verzoek", what
+        + " Zie /api/v1/openapi.json voor de vorm van het verzoek."), request, response);
+  }
+
+  /**
+   * The problem for the API; for a page only the status, sent as an error so that the container shows the hub's
+   * error page (a null entity tells Spring the response is handled).
+   */
+  private static ResponseEntity<ProblemDetail> answerApiOnly(ApiProblem e, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (!request.getServletPath().startsWith("/api/")) {
+      response.sendError(e.problem().getStatus());
+      return null;
+    }
+    return answer(e, request);
   }
 
   @ExceptionHandler(IdempotencyKeyReused.class)

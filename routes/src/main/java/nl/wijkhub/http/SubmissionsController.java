@@ -24,6 +24,7 @@ import nl.wijkhub.delivery.DeliveryRoute;
 import nl.wijkhub.delivery.DeliverySettings;
 import nl.wijkhub.delivery.ReceiptDocuments;
 import nl.wijkhub.delivery.Spool;
+import nl.wijkhub.security.Denials;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -67,9 +68,10 @@ class SubmissionsController {
   private final ApiSettings settings;
   private final Path spool;
   private final Clock clock;
+  private final Denials denials;
 
   SubmissionsController(ProducerTemplate camel, DeliveryPipeline ingestor, Admission admission,
-      DeliverySettings limits, ApiSettings settings, HubSettings hub, Clock clock) {
+      DeliverySettings limits, ApiSettings settings, HubSettings hub, Clock clock, Denials denials) {
     this.camel = camel;
     this.ingestor = ingestor;
     this.admission = admission;
@@ -77,6 +79,7 @@ class SubmissionsController {
     this.settings = settings;
     this.spool = hub.spoolDir();
     this.clock = clock;
+    this.denials = denials;
   }
 
   @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE, XLSX})
@@ -107,17 +110,22 @@ class SubmissionsController {
     }
   }
 
+  /** One's own receipt; another partner's is answered exactly as an unknown id, so that its existence stays hidden. */
   @GetMapping("/{submissionId}")
-  Map<String, Object> receipt(@PathVariable String submissionId,
+  Map<String, Object> receipt(HttpServletRequest request, @PathVariable String submissionId,
       @RequestAttribute(PartnerAuthentication.PARTNER) String partnerId) {
-    SubmissionReceipt receipt = ingestor.receipt(submissionId).orElseThrow(() -> new ApiProblem(
-        HttpStatus.NOT_FOUND, "AANLEVERING_ONBEKEND", "Aanlevering niet gevonden", "Er is geen aanlevering met"
-            + " kenmerk " + submissionId + ". Proefaanleveringen worden niet bewaard."));
+    SubmissionReceipt receipt = ingestor.receipt(submissionId).orElseThrow(SubmissionsController::unknown);
     if (!receipt.getPartner().equals(partnerId)) {
-      throw new ApiProblem(HttpStatus.FORBIDDEN, "ANDERE_PARTNER", "Geen toegang", "Deze aanlevering is van een"
-          + " andere partner; u kunt alleen uw eigen aanleveringen inzien.");
+      denials.answeredAsUnknown(request);
+      throw unknown();
     }
     return ReceiptDocuments.document(receipt);
+  }
+
+  /** Never repeats the id it was given: it is the caller's raw input. */
+  private static ApiProblem unknown() {
+    return new ApiProblem(HttpStatus.NOT_FOUND, "AANLEVERING_ONBEKEND", "Aanlevering niet gevonden", "Er is geen"
+        + " aanlevering met dit kenmerk. Proefaanleveringen worden niet bewaard.");
   }
 
   @GetMapping

@@ -61,8 +61,12 @@ public final class Withdrawals {
   /** Why a delivery cannot be withdrawn (now); the message is Dutch, for the partner or staff. */
   public static final class Refused extends RuntimeException {
 
-    /** What the caller can do: nothing (NOT_FOUND, NOT_POSSIBLE) or try again shortly (NOT_YET). */
-    public enum Reason { NOT_FOUND, NOT_POSSIBLE, NOT_YET }
+    /**
+     * What the caller can do: nothing (NOT_FOUND, NOT_YOURS, NOT_POSSIBLE) or try again shortly (NOT_YET).
+     * NOT_YOURS is another partner's delivery: the caller must get exactly the answer of NOT_FOUND, so that it
+     * cannot learn which ids are someone's delivery; the reason only tells the caller to log the denial.
+     */
+    public enum Reason { NOT_FOUND, NOT_YOURS, NOT_POSSIBLE, NOT_YET }
 
     private final Reason reason;
     private final String code;
@@ -82,8 +86,11 @@ public final class Withdrawals {
     }
   }
 
-  /** The code of a refusal because the delivery is another partner's (403 in the API). */
-  public static final String ANOTHER_PARTNER = "ANDERE_PARTNER";
+  /** The code of a refusal for an unknown delivery, and of one for another partner's, which must look the same. */
+  public static final String UNKNOWN = "AANLEVERING_ONBEKEND";
+  /** The message of both: it never repeats the id it was given. */
+  public static final String UNKNOWN_MESSAGE = "Er is geen aanlevering met dit kenmerk. Gebruik het kenmerk van het"
+      + " ontvangstbewijs.";
   private static final String COUNTS = "COUNTS";
 
   private final ObservationStore store;
@@ -114,17 +121,15 @@ public final class Withdrawals {
    * <p>Whose delivery it is is checked only after the ledger has caught up: before that, this hub may not know a
    * delivery another hub committed, and an unknown owner must never let a withdrawal through.
    *
-   * @throws Refused when there is no such delivery, it is another partner's, it holds no counts, or the store has
-   *     not stored it yet
+   * @throws Refused when there is no such delivery, it is another partner's (with the code and message of an unknown
+   *     one), it holds no counts, or the store has not stored it yet
    */
   public synchronized Outcome withdraw(String submissionId, Withdrawer by) {
     ledger.catchUp();
     SubmissionReceipt original = ledger.receipt(submissionId).orElseThrow(() -> new Refused(
-        Refused.Reason.NOT_FOUND, "AANLEVERING_ONBEKEND",
-        "Er is geen aanlevering met dit kenmerk. Gebruik het kenmerk van het ontvangstbewijs."));
+        Refused.Reason.NOT_FOUND, UNKNOWN, UNKNOWN_MESSAGE));
     if (by.partner() != null && !by.partner().equals(original.getPartner())) {
-      throw new Refused(Refused.Reason.NOT_POSSIBLE, ANOTHER_PARTNER,
-          "Deze aanlevering is van een andere partner; u kunt alleen uw eigen aanleveringen intrekken.");
+      throw new Refused(Refused.Reason.NOT_YOURS, UNKNOWN, UNKNOWN_MESSAGE);
     }
     String id = ReceiptLedger.withdrawalIdOf(submissionId);
     Optional<SubmissionReceipt> earlier = ledger.receipt(id);

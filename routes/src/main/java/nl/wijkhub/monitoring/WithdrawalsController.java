@@ -1,15 +1,18 @@
 package nl.wijkhub.monitoring;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.PublishFailed;
+import nl.wijkhub.security.Denials;
 import nl.wijkhub.security.HubPrincipal;
 import nl.wijkhub.security.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A partner withdraws one of its own deliveries of counts through the API; its previous values count again. The
  * answer is the withdrawal's receipt, the same for a repeated call. Who may call it at all is the access rules'
- * business (partners only); that a partner withdraws only its own deliveries is checked here.
+ * business (partners only); that a partner withdraws only its own deliveries is checked here, and another partner's
+ * delivery is answered exactly as an unknown one, so that a partner cannot learn which ids are someone's delivery.
  */
 @RestController
 class WithdrawalsController {
@@ -26,16 +30,18 @@ class WithdrawalsController {
   private static final long RETRY_AFTER_SECONDS = 30;
 
   private final Withdrawals withdrawals;
+  private final Denials denials;
 
-  WithdrawalsController(Withdrawals withdrawals) {
+  WithdrawalsController(Withdrawals withdrawals, Denials denials) {
     this.withdrawals = withdrawals;
+    this.denials = denials;
   }
 
   @PostMapping("/api/v1/submissions/{submissionId}/intrekking")
   ResponseEntity<Map<String, Object>> withdraw(HubPrincipal caller, @PathVariable String submissionId) {
     if (!caller.has(Role.PARTNER)) {
-      throw new Withdrawals.Refused(Withdrawals.Refused.Reason.NOT_POSSIBLE, Withdrawals.ANOTHER_PARTNER,
-          "Alleen de partner die de aanlevering deed, kan haar hier intrekken.");
+      // The access rules let only partners in; should they ever change, the security chain's 403 answers.
+      throw new AccessDeniedException("Only partners withdraw through the API");
     }
     Withdrawals.Outcome outcome = withdrawals.withdraw(submissionId, Withdrawals.Withdrawer.partner(caller.partner()));
     return ResponseEntity.ok(document(outcome, submissionId));
@@ -56,11 +62,13 @@ class WithdrawalsController {
   }
 
   @ExceptionHandler(Withdrawals.Refused.class)
-  ResponseEntity<ProblemDetail> refused(Withdrawals.Refused e) {
+  ResponseEntity<ProblemDetail> refused(Withdrawals.Refused e, HttpServletRequest request) {
+    if (e.reason() == Withdrawals.Refused.Reason.NOT_YOURS) {
+      denials.answeredAsUnknown(request);
+    }
     HttpStatus status = switch (e.reason()) {
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case NOT_YET -> HttpStatus.CONFLICT;
-      case NOT_POSSIBLE -> Withdrawals.ANOTHER_PARTNER.equals(e.code()) ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+      case NOT_FOUND, NOT_YOURS -> HttpStatus.NOT_FOUND;
+      case NOT_YET, NOT_POSSIBLE -> HttpStatus.CONFLICT;
     };
     HttpHeaders headers = new HttpHeaders();
     if (e.reason() == Withdrawals.Refused.Reason.NOT_YET) {

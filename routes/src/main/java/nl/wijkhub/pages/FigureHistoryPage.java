@@ -48,8 +48,9 @@ class FigureHistoryPage {
     Programme known = allowed(caller, programme);
     Indicator shown = indicator(known, indicator);
     if (!withdrawals.programmesOf(aanlevering).equals(List.of(known.id()))) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Aanlevering " + aanlevering + " heeft geen cijfers"
-          + " in " + known.name() + ".");
+      // Unknown, another programme's or of several: the same 404, which never repeats the id it was given.
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Deze aanlevering heeft geen cijfers in "
+          + known.name() + ".");
     }
     String message;
     try {

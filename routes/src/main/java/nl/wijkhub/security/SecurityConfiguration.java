@@ -88,6 +88,11 @@ class SecurityConfiguration {
   }
 
   @Bean
+  Denials denials(MeterRegistry metrics) {
+    return new Denials(metrics);
+  }
+
+  @Bean
   LoginAttempts loginAttempts(SecuritySettings security, MeterRegistry metrics) {
     return new LoginAttempts(security.failedLoginsPerMinute(), metrics);
   }

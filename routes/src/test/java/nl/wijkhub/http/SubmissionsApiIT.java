@@ -241,11 +241,19 @@ class SubmissionsApiIT {
   }
 
   @Test
-  void aPartnerSeesOnlyItsOwnReceiptsAndMayNotReportAnotherPartnersIndicator() {
+  void aPartnerSeesOnlyItsOwnReceiptsAnotherPartnersAsUnknownAndMayNotReportAnotherPartnersIndicator() {
     String id = json(as("ikc-5").postCsv("/api/v1/submissions", rows("eigen " + UUID.randomUUID())))
         .get("submissionId").asString();
 
-    assertProblem(as("ikc-6").get("/api/v1/submissions/" + id), 403, "ANDERE_PARTNER");
+    double deniedBefore = denied();
+    HttpResponse<String> theirs = as("ikc-6").get("/api/v1/submissions/" + id);
+    HttpResponse<String> unknown = as("ikc-6").get("/api/v1/submissions/" + UUID.randomUUID());
+    assertThat(denied()).as("the hidden denial is still counted").isGreaterThan(deniedBefore);
+    assertProblem(theirs, 404, "AANLEVERING_ONBEKEND");
+    assertThat(withoutInstance(json(theirs))).as("another partner's delivery answers as an unknown id")
+        .isEqualTo(withoutInstance(json(unknown)));
+    assertThat(theirs.headers().map().keySet()).isEqualTo(unknown.headers().map().keySet());
+    assertThat(json(theirs).get("detail").asString()).doesNotContain(id);
     assertThat(json(as("ikc-6").get("/api/v1/submissions?limit=100")).get("submissions").valueStream()
         .map(r -> r.get("submissionId").asString())).doesNotContain(id);
     HttpResponse<String> notAllowed = as("ikc-6").postCsv("/api/v1/submissions", HEADER
@@ -310,6 +318,18 @@ class SubmissionsApiIT {
 
     assertThat(description.get("info").get("version").asString()).isEqualTo(ApiVersionHeader.VERSION);
     assertThat(served).isEqualTo(described);
+  }
+
+  /** Denials counted in the submissions' area, as operators read them. */
+  private double denied() {
+    HttpResponse<String> metric = ApiClient.demoUser(port, "demo-beheer").get(
+        "/actuator/metrics/wijkhub.security.denied?tag=area:/api/v1/submissions/**");
+    return metric.statusCode() == 404 ? 0 : json(metric).get("measurements").get(0).get("value").asDouble();
+  }
+
+  /** The problem without its instance, which is the path asked for and so differs by the id. */
+  private static JsonNode withoutInstance(JsonNode problem) {
+    return ((tools.jackson.databind.node.ObjectNode) problem.deepCopy()).without("instance");
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -37,7 +37,7 @@ class WithdrawalsTest {
   private static final TopicPartition LEDGER = new TopicPartition(Topics.LEDGER.name(), 0);
 
   @Test
-  void anotherPartnersDeliveryThisHubLearnsOfOnlyWhileCatchingUpIsRefused() {
+  void anotherPartnersDeliveryThisHubLearnsOfOnlyWhileCatchingUpIsRefusedAsIfUnknown() {
     SubmissionReceipt theirs = receipt("their-delivery", "woonbedrijf");
     ReceiptLedger ledger = new ReceiptLedger(() -> consumerWith(ReceiptLedger.entryOf(theirs, "COUNTS")),
         Duration.ofSeconds(5));
@@ -50,8 +50,9 @@ class WithdrawalsTest {
 
     assertThatThrownBy(() -> withdrawals.withdraw("their-delivery", Withdrawals.Withdrawer.partner("dbieb")))
         .isInstanceOfSatisfying(Withdrawals.Refused.class, refused -> {
-          assertThat(refused.reason()).isEqualTo(Withdrawals.Refused.Reason.NOT_POSSIBLE);
-          assertThat(refused.code()).isEqualTo(Withdrawals.ANOTHER_PARTNER);
+          assertThat(refused.reason()).isEqualTo(Withdrawals.Refused.Reason.NOT_YOURS);
+          assertThat(refused.code()).isEqualTo(Withdrawals.UNKNOWN);
+          assertThat(refused.getMessage()).isEqualTo(Withdrawals.UNKNOWN_MESSAGE).doesNotContain("their-delivery");
         });
     assertThat(ledger.receipt(ReceiptLedger.withdrawalIdOf("their-delivery"))).isEmpty();
   }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -347,6 +350,150 @@ class AccessMatrixIT {
         assertThat(type).startsWith("text/css"));
   }
 
+  /** A hostile marker in every refused request: no answer may repeat it. */
+  private static final String MARKER = "xq7vijandig";
+
+  /** One hostile request, sent as a raw request line (an HTTP client would refuse to send most of them). */
+  private record Hostile(String kind, String target, int status, boolean problem) {}
+
+  @Test
+  void malformedPathsAreRefusedInDutchInTheFormatOfTheirAudienceWithoutRepeatingThem() {
+    String longPath = MARKER.repeat(1 + 16 * 1024 / MARKER.length());
+    List<Hostile> table = new ArrayList<>();
+    for (String base : List.of("/api/v1/submissions/", "/publiek/")) {
+      boolean api = base.startsWith("/api/");
+      table.add(new Hostile("encoded slash", base + MARKER + "%2Fb", 400, api));
+      table.add(new Hostile("encoded NUL", base + MARKER + "%00b", 400, api));
+      table.add(new Hostile("path parameter", base + MARKER + ";x=" + MARKER, 400, api));
+      table.add(new Hostile("dot-dot above the root", base + "../../../" + MARKER, 400, api));
+      table.add(new Hostile("encoded dot-dot", base + "%2e%2e/%2e%2e/%2e%2e/" + MARKER, 400, api));
+      table.add(new Hostile("invalid percent-encoding", base + MARKER + "%zz", 400, api));
+      // Tomcat cannot read the path of these at all, so it cannot tell the API from a page: the page it is.
+      table.add(new Hostile("invalid character", base + MARKER + "<b>", 400, false));
+      table.add(new Hostile("over-long request line", base + longPath, 400, false));
+    }
+
+    List<String> wrong = new ArrayList<>();
+    for (Hostile hostile : table) {
+      RawAnswer answer = raw("GET " + hostile.target() + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+      String problem = refusalProblem(answer.status(), answer.contentType(), answer.body(), hostile.status(),
+          hostile.problem());
+      if (problem != null) {
+        wrong.add(hostile.kind() + " " + hostile.target().substring(0, Math.min(60, hostile.target().length()))
+            + ": " + problem);
+      }
+    }
+
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void badParametersMethodsAndMediaTypesAreRefusedInDutchInTheFormatOfTheirAudience() {
+    HttpClient staff = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    logIn(staff, "demo-programmabureau", "demo-programmabureau");
+    HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String csrf = csrfToken(visitor);
+    Map<String, HttpResponse<String>> api = new LinkedHashMap<>();
+    api.put("type mismatch", call(Caller.PARTNER_KEY, "GET", "/api/v1/observations?limit=" + MARKER));
+    api.put("missing parameter", call(Caller.STAFF, "GET", "/api/v1/programmes/leeuwarden-oost/report"));
+    api.put("wrong method", send(authorised(Caller.PARTNER_KEY, "/api/v1/submissions")
+        .method("DELETE", HttpRequest.BodyPublishers.noBody())));
+    api.put("wrong media type", call(Caller.PARTNER_KEY, "POST", "/api/v1/submissions"));
+    api.put("unacceptable answer", send(HttpRequest.newBuilder(uri("/api/v1/openapi.json"))
+        .header("Accept", "text/html").GET()));
+    Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+    pages.put("type mismatch", send(visitor, HttpRequest.newBuilder(uri("/publiek/leeuwarden-oost?jaar=" + MARKER))
+        .GET()));
+    pages.put("missing parameter", send(staff, HttpRequest.newBuilder(uri(
+        "/dashboard/leeuwarden-oost/geschiedenis")).GET()));
+    pages.put("wrong method", send(visitor, HttpRequest.newBuilder(uri("/publiek/leeuwarden-oost"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf) + "&x=" + MARKER))));
+    pages.put("unacceptable answer", send(visitor, HttpRequest.newBuilder(uri("/login"))
+        .header("Accept", "application/json").GET()));
+    Map<String, Integer> statuses = Map.of("type mismatch", 400, "missing parameter", 400, "wrong method", 405,
+        "wrong media type", 415, "unacceptable answer", 406);
+
+    List<String> wrong = new ArrayList<>();
+    api.forEach((kind, response) -> check("API " + kind, response, statuses.get(kind), true, wrong));
+    pages.forEach((kind, response) -> check("page " + kind, response, statuses.get(kind), false, wrong));
+
+    assertThat(wrong).isEmpty();
+    assertThat(api.get("wrong method").headers().firstValue("Allow")).hasValueSatisfying(allow ->
+        assertThat(allow).contains("GET", "POST"));
+  }
+
+  private static void check(String what, HttpResponse<String> response, int status, boolean problem,
+      List<String> wrong) {
+    String failure = refusalProblem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        response.body(), status, problem);
+    if (failure != null) {
+      wrong.add(what + ": " + failure);
+    }
+  }
+
+  /**
+   * What is wrong with a refusal, or null: the status, a Dutch problem (the hub's fields, none of Spring Boot's) or
+   * the Dutch error page, and nothing of the request, of a stack trace or of Tomcat's own page.
+   */
+  private static String refusalProblem(int status, String contentType, String body, int expectedStatus,
+      boolean problem) {
+    String seen = status + " " + contentType + " " + body.substring(0, Math.min(300, body.length()));
+    if (status != expectedStatus) {
+      return "status, expected " + expectedStatus + ": " + seen;
+    }
+    if (body.contains(MARKER) || body.contains("Exception") || body.contains("\tat ") || body.contains("Tomcat")
+        || body.contains("HTTP Status")) {
+      return "repeats the request, a stack trace or Tomcat's page: " + seen;
+    }
+    if (problem) {
+      if (!contentType.equals("application/problem+json")) {
+        return "not a problem: " + seen;
+      }
+      JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+      boolean fields = json.get("status").asInt() == expectedStatus && json.has("code")
+          && (!json.has("type") || json.get("type").asString().equals("about:blank"))
+          && !json.has("timestamp") && !json.has("path") && !json.has("error");
+      boolean dutch = json.get("title").asString().matches(".*(Ongeldig|Methode|Formaat|Antwoordformaat).*")
+          && json.get("detail").asString().matches(".*\\b(het|de|dit|niet)\\b.*");
+      return fields && dutch ? null : "not the hub's Dutch problem: " + seen;
+    }
+    if (!contentType.startsWith("text/html") || !body.contains("<html lang=\"nl\"") || !body.contains("Foutcode "
+        + expectedStatus) || !body.contains("Terug naar uw startpagina")) {
+      return "not the Dutch error page: " + seen;
+    }
+    return null;
+  }
+
+  private record RawAnswer(int status, String contentType, String body) {}
+
+  /** Sends bytes as they are, without an HTTP client's checks, and reads the answer until the hub closes. */
+  private RawAnswer raw(String request) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int headersEnd = answer.indexOf("\r\n\r\n");
+      String head = headersEnd < 0 ? answer : answer.substring(0, headersEnd);
+      Matcher type = Pattern.compile("(?im)^Content-Type:\\s*([^;\\r\\n]+)").matcher(head);
+      return new RawAnswer(Integer.parseInt(head.substring(9, 12)), type.find() ? type.group(1).strip() : "",
+          headersEnd < 0 ? "" : answer.substring(headersEnd + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CSRF token of this browser's session, from the login form. */
+  private String csrfToken(HttpClient browser) {
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(send(browser,
+        HttpRequest.newBuilder(uri("/login")).GET()).body());
+    assertThat(csrf.find()).as("a CSRF token in the login form").isTrue();
+    return csrf.group(1);
+  }
+
   private HttpResponse<String> logIn(HttpClient browser, String user, String password) {
     String form = send(browser, HttpRequest.newBuilder(uri("/login")).GET()).body();
     Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
@@ -371,15 +518,20 @@ class AccessMatrixIT {
   }
 
   private HttpResponse<String> call(Caller caller, String method, String path) {
+    HttpRequest.Builder request = authorised(caller, path);
+    // A body no endpoint accepts: an allowed POST is refused by the endpoint (415), not by security.
+    return send(method.equals("POST") ? request.header("Content-Type", "application/pdf")
+        .POST(HttpRequest.BodyPublishers.ofString("%PDF")) : request.GET());
+  }
+
+  private HttpRequest.Builder authorised(Caller caller, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
     if (caller.key != null) {
       request.header("Authorization", "Bearer " + caller.key);
     } else if (caller.user != null) {
       request.header("Authorization", basic(caller.user, caller.user));
     }
-    // A body no endpoint accepts: an allowed POST is refused by the endpoint (415), not by security.
-    return send(method.equals("POST") ? request.header("Content-Type", "application/pdf")
-        .POST(HttpRequest.BodyPublishers.ofString("%PDF")) : request.GET());
+    return request;
   }
 
   private URI uri(String path) {
