@@ -86,7 +86,10 @@ public class DeliveryPipeline {
   private final Timer ingestTime;
   private final Timer commitTime;
   private final DistributionSummary groupSize;
-  /** Fair, so that a delivery waiting long is not overtaken by later ones. */
+  /**
+   * Fair, so that a delivery waiting long is not overtaken by later ones: large deliveries and the first waiting small
+   * one queue for it; the other small ones wait for their answer (see {@link #tryTakeTurn}).
+   */
   private final ReentrantLock turn = new ReentrantLock(true);
   /** Small deliveries waiting for a turn; whoever gets the turn first ingests those waiting as one group. */
   private final Queue<Member> waiting = new ConcurrentLinkedQueue<>();
@@ -141,20 +144,22 @@ public class DeliveryPipeline {
     waiting.add(mine);
     long deadline = System.nanoTime() + maxWait.toNanos();
     while (!mine.isAnswered()) {
-      if (tryTakeTurn(mine)) {
+      if (tryTakeTurn(mine, deadline)) {
         try {
           while (!mine.isAnswered()) {
             ingestGroup(drain());
+          }
+        } catch (RuntimeException | Error e) {
+          // Another member's group failed past its own handling. Unless a group answered this one, it leaves the
+          // queue, so that no later group publishes what its caller was told failed.
+          if (waiting.remove(mine) || !mine.isAnswered()) {
+            throw e;
           }
         } finally {
           releaseTurn();
         }
       } else if (!mine.awaitAnswerOrTurn(deadline - System.nanoTime())) {
-        if (waiting.remove(mine)) {
-          nudgeNext();
-          throw new DeliveryNotPublished(Thread.currentThread().isInterrupted()
-              ? "interrupted while waiting for its turn" : "another delivery is still being ingested after " + maxWait);
-        }
+        giveUp(mine);
         // A group took it already; it is answered once that group's commit is done.
         break;
       }
@@ -163,21 +168,32 @@ public class DeliveryPipeline {
   }
 
   /**
-   * Takes the turn if it is free and no large delivery queues for it. A member that does not get it waits for its
-   * answer instead of for the lock: the group in progress may answer it, and only an unanswered member needs the
-   * turn. Waiting in the lock's queue, every answered member had to be woken, given the lock and let go in turn
-   * before the next group could start, which under load added a context switch per member to every answer.
+   * Takes the turn when it is this member's to take. The first waiting member queues for it, fairly, beside any large
+   * delivery, so that small deliveries keep their place among large ones; the others wait for their answer instead,
+   * since the group in progress or the next one may answer them and only an unanswered member needs the turn. When
+   * every member queued for the lock, each answered one had to be woken, given the lock and let go in turn before the
+   * next group could start: a context switch per member, which under load added up on every answer.
    */
-  private boolean tryTakeTurn(Member mine) {
+  private boolean tryTakeTurn(Member mine, long deadline) {
+    long wait = waiting.peek() == mine ? Math.max(0, deadline - System.nanoTime()) : 0;
     try {
-      return turn.tryLock(0, TimeUnit.NANOSECONDS);
+      return turn.tryLock(wait, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      if (waiting.remove(mine)) {
-        nudgeNext();
-        throw new DeliveryNotPublished("interrupted while waiting for its turn");
-      }
+      giveUp(mine);
       return false;
+    }
+  }
+
+  /**
+   * A member that waited as long as it may, or was interrupted, is not published, unless a group took it already:
+   * then it is answered after that group's commit.
+   */
+  private void giveUp(Member mine) {
+    if (waiting.remove(mine)) {
+      nudgeNext();
+      throw new DeliveryNotPublished(Thread.currentThread().isInterrupted()
+          ? "interrupted while waiting for its turn" : "another delivery is still being ingested after " + maxWait);
     }
   }
 
@@ -696,10 +712,10 @@ public class DeliveryPipeline {
    */
   private static final class Member implements Outlet {
 
-    private final Delivery delivery;
     /** Longest a waiting member sleeps before it looks at its answer and the turn again. */
     private static final Duration RECHECK = Duration.ofMillis(100);
 
+    private final Delivery delivery;
     private final CompletableFuture<SubmissionReceipt> outcome = new CompletableFuture<>();
     /** Released when it is answered and when it is nudged to take the turn. */
     private final Semaphore wake = new Semaphore(0);
@@ -772,8 +788,9 @@ public class DeliveryPipeline {
 
     /**
      * Waits until it is answered or nudged, at most {@code nanos}, and never longer than {@link #RECHECK} at a time:
-     * a nudge meant for a member that gave up at that moment is lost, and the others must not wait for their
-     * deadline because of it. False once {@code nanos} ran out.
+     * the turn may come free without a nudge for it (a large delivery that gave up queueing, a nudge to a member that
+     * was drained at that moment), and a member must then not wait until its deadline. False once {@code nanos} ran
+     * out.
      */
     boolean awaitAnswerOrTurn(long nanos) {
       if (nanos <= 0) {

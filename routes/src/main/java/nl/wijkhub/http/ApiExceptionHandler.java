@@ -3,13 +3,13 @@ package nl.wijkhub.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import nl.wijkhub.delivery.Admission;
 import nl.wijkhub.delivery.DeliveryNotPublished;
 import nl.wijkhub.delivery.DeliveryTooLarge;
 import nl.wijkhub.delivery.IdempotencyKeyReused;
 import nl.wijkhub.delivery.ReceiptDocuments;
+import nl.wijkhub.refusals.Audience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +97,7 @@ class ApiExceptionHandler {
    */
   private static ResponseEntity<ProblemDetail> answerApiOnly(ApiProblem e, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    if (!request.getServletPath().startsWith("/api/")) {
+    if (!Audience.forMachines(request.getServletPath())) {
       response.sendError(e.problem().getStatus());
       return null;
     }
@@ -121,9 +121,9 @@ class ApiExceptionHandler {
         Map.of(), ApiProblem.retryAfter(RETRY_AFTER_UNAVAILABLE_SECONDS)), request);
   }
 
+  /** Without an instance: the path asked for may hold an id of another partner's, which no answer repeats. */
   private static ResponseEntity<ProblemDetail> answer(ApiProblem e, HttpServletRequest request) {
     ProblemDetail problem = e.problem();
-    problem.setInstance(URI.create(request.getRequestURI()));
     return ResponseEntity.status(problem.getStatus()).headers(e.headers())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }

@@ -29,7 +29,7 @@ public final class DataKeys {
   /** The data key to seal with; created on first use; refused once destroyed. */
   Aead forSealing(String covenant, YearMonth period) {
     String name = name(covenant, period);
-    return primitive(name, keys.read(name).orElseGet(() -> created(name)));
+    return notDestroyed(name, primitive(name, keys.read(name).orElseGet(() -> created(name))));
   }
 
   /** Locked, and read again inside the lock, so that two first signals of a month never make two keys. */
@@ -45,15 +45,33 @@ public final class DataKeys {
   Aead forOpening(String covenant, YearMonth period) {
     String name = name(covenant, period);
     if (keys.isDestroyed(name)) {
-      throw new KeyUnavailable("Data key " + name + " was destroyed: its signals are past retention");
+      throw destroyed(name);
     }
-    return primitive(name, keys.read(name).orElseThrow(() -> new KeyUnavailable("Data key " + name
-        + " does not exist")));
+    return notDestroyed(name, primitive(name, keys.read(name).orElseThrow(() -> new KeyUnavailable("Data key " + name
+        + " does not exist"))));
+  }
+
+  /**
+   * {@code aead}, unless its key was destroyed while it was being read: keys are read without a lock, and a
+   * destruction records itself before it deletes the file.
+   */
+  private Aead notDestroyed(String name, Aead aead) {
+    if (keys.isDestroyed(name)) {
+      aeads.forget(name);
+      throw destroyed(name);
+    }
+    return aead;
+  }
+
+  private static KeyUnavailable destroyed(String name) {
+    return new KeyUnavailable("Data key " + name + " was destroyed: its signals are past retention");
   }
 
   /** Crypto-shreds a period: afterwards nothing sealed under it can be opened, and it is never created again. */
   public void destroy(String covenant, YearMonth period) {
-    keys.destroy(name(covenant, period), clock.instant());
+    String name = name(covenant, period);
+    keys.destroy(name, clock.instant());
+    aeads.forget(name);
   }
 
   public boolean isDestroyed(String covenant, YearMonth period) {

@@ -89,9 +89,22 @@ final class KeyFiles {
       if (known != null && known.version().equals(version)) {
         return Optional.of(known.keyset());
       }
-      KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(Files.readString(file), master,
+      String wrapped;
+      try {
+        wrapped = Files.readString(file);
+      } catch (NoSuchFileException e) {
+        // Destroyed since its attributes were read.
+        unwrapped.remove(name);
+        return Optional.empty();
+      }
+      KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(wrapped, master,
           name.getBytes(StandardCharsets.UTF_8));
       unwrapped.put(name, new Unwrapped(version, keyset));
+      if (Files.notExists(file)) {
+        // Destroyed while it was unwrapped: not kept in memory, since nothing reads a destroyed key again.
+        unwrapped.remove(name);
+        return Optional.empty();
+      }
       return Optional.of(keyset);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read key " + name, e);

@@ -40,4 +40,9 @@ final class Primitives<P> {
     made.put(name, new Made<>(keyset, primitive));
     return primitive;
   }
+
+  /** Drops the primitive of a destroyed key, so that its key material is not kept in memory. */
+  void forget(String name) {
+    made.remove(name);
+  }
 }

@@ -83,6 +83,7 @@ public final class Pseudonyms {
     for (int i = 0; i < versions.size() - 1; i++) {
       if (Instant.ofEpochSecond(versions.get(i + 1)).isBefore(oldestLogRecord)) {
         keys.destroy(name(covenant, versions.get(i)), clock.instant());
+        prfs.forget(name(covenant, versions.get(i)));
         deleted.add(versions.get(i));
       }
     }

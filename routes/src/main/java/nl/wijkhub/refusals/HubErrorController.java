@@ -36,7 +36,7 @@ class HubErrorController implements ErrorController {
   @RequestMapping
   ResponseEntity<Object> refuse(HttpServletRequest request) {
     int status = statusOf(request);
-    if (Refusal.forMachines((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+    if (Audience.forMachines((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(Refusal.of(status).problem());
     }

@@ -48,7 +48,7 @@ final class HubErrorReportValve extends ErrorReportValve {
       return;
     }
     // The raw path, only to tell the API from the pages; a request line too long to parse has none: a page.
-    boolean machines = Refusal.forMachines(request.getRequestURI());
+    boolean machines = Audience.forMachines(request.getRequestURI());
     try {
       String body = machines ? JSON.writeValueAsString(Refusal.of(status).problem())
           : ErrorPage.render(pages.get(), status, Optional.empty(), clock.instant());

@@ -58,9 +58,4 @@ record Refusal(int status, String code, String title, String detail) {
     return problem;
   }
 
-  /** The API's own paths and the operators' actuator: machines, who read problems, not pages. */
-  static boolean forMachines(String path) {
-    return path != null && (path.equals("/api") || path.startsWith("/api/") || path.equals("/actuator")
-        || path.startsWith("/actuator/"));
-  }
 }

@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.wijkhub.events.SignalIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,39 +89,46 @@ class RecipientCipherTest {
   @Test
   void aRecipientKeyReplacedOnDiskIsUsedAtOnceAndTheOldOneNoLonger() throws Exception {
     PrivacyFixture privacy = new PrivacyFixture(dir);
-    byte[] beforeRestore = privacy.cipher.seal(ENVELOPE, IDENTITY);
+    byte[] underKept = privacy.cipher.seal(ENVELOPE, IDENTITY);
     Path key = dir.resolve("keys/recipient/pmg-multiteam.json");
-    Path kept = dir.resolve("kept-recipient-key.json");
-    Files.copy(key, kept);
-    // Another key pair for the recipient, as a restore of another backup would leave it.
-    Files.delete(key);
-    byte[] underOtherKey = privacy.cipher.seal(ENVELOPE, IDENTITY);
+    Path kept = Files.copy(key, dir.resolve("kept-recipient-key.json"));
+    // Another key pair for the recipient under the same master key, as a restore of another backup would bring it.
+    Path elsewhere = dir.resolve("elsewhere");
+    new PrivacyFixture(elsewhere.resolve("keys"), dir.resolve("master-keyset.json")).cipher.seal(ENVELOPE, IDENTITY);
+    replace(key, elsewhere.resolve("keys/recipient/pmg-multiteam.json"));
 
-    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, underOtherKey, SignalIdentity.getClassSchema()))
+    byte[] underOther = privacy.cipher.seal(ENVELOPE, IDENTITY);
+    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, underOther, SignalIdentity.getClassSchema()))
         .isEqualTo(IDENTITY);
-    assertThatThrownBy(() -> privacy.decryption.open(ENVELOPE, beforeRestore, SignalIdentity.getClassSchema()))
+    assertThatThrownBy(() -> privacy.decryption.open(ENVELOPE, underKept, SignalIdentity.getClassSchema()))
         .as("the cached primitive of the replaced key is not used").isInstanceOf(KeyUnavailable.class);
 
-    Files.copy(kept, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, beforeRestore, SignalIdentity.getClassSchema()))
+    replace(key, kept);
+    assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, underKept, SignalIdentity.getClassSchema()))
         .isEqualTo(IDENTITY);
+  }
+
+  /** As a restore does: a new file moved over the old one, so that it is never the same file with other bytes. */
+  private static void replace(Path target, Path source) throws Exception {
+    Path temp = Files.copy(source, target.resolveSibling(target.getFileName() + ".restore"));
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
   void manyThreadsSealingTheFirstSignalOfAMonthShareOneDataKey() throws Exception {
     PrivacyFixture privacy = new PrivacyFixture(dir);
     int threads = 16;
-    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      java.util.List<java.util.concurrent.Future<byte[]>> sealed = new java.util.ArrayList<>();
+      List<Future<byte[]>> sealed = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         sealed.add(pool.submit(() -> {
           start.await();
           return privacy.cipher.seal(ENVELOPE, IDENTITY);
         }));
       }
-      for (java.util.concurrent.Future<byte[]> each : sealed) {
+      for (Future<byte[]> each : sealed) {
         assertThat((SignalIdentity) privacy.decryption.open(ENVELOPE, each.get(), SignalIdentity.getClassSchema()))
             .as("every seal opens with the one key on disk").isEqualTo(IDENTITY);
       }
@@ -131,7 +146,7 @@ class RecipientCipherTest {
     // As `./wijkhub keys` or a restore beside the running hub would append it.
     Files.writeString(dir.resolve("keys").resolve(KeyFiles.DESTROYED),
         "data/pmg-leeuwarden-oost/2026-01 2026-02-01T00:00:00Z\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
     assertThat(privacy.cipher.canSeal("pmg-leeuwarden-oost", YearMonth.of(2026, 1))).isFalse();
   }

@@ -30,13 +30,15 @@ class RefusalTest {
 
   @Test
   void onlyTheApiAndTheActuatorAreForMachines() {
-    assertThat(Refusal.forMachines("/api/v1/submissions/x%2Fy")).isTrue();
-    assertThat(Refusal.forMachines("/api")).isTrue();
-    assertThat(Refusal.forMachines("/actuator/health")).isTrue();
-    assertThat(Refusal.forMachines("/apiary")).isFalse();
-    assertThat(Refusal.forMachines("/publiek/api/x")).isFalse();
-    assertThat(Refusal.forMachines("")).isFalse();
-    assertThat(Refusal.forMachines(null)).as("a request line too long to parse has no path").isFalse();
+    assertThat(Audience.forMachines("/api/v1/submissions/x%2Fy")).isTrue();
+    assertThat(Audience.forMachines("/api")).isTrue();
+    assertThat(Audience.forMachines("/actuator/health")).isTrue();
+    assertThat(Audience.forMachines("/apiary")).isFalse();
+    assertThat(Audience.forMachines("/publiek/api/x")).isFalse();
+    assertThat(Audience.forMachines("")).isFalse();
+    assertThat(Audience.forMachines("//api/v1/submissions")).as("doubled slash").isTrue();
+    assertThat(Audience.forMachines("/api;x=1/v1/submissions")).as("path parameter").isTrue();
+    assertThat(Audience.forMachines(null)).as("a request line too long to parse has no path").isFalse();
   }
 
   @Test

@@ -34,7 +34,10 @@ public final class FormLoginSession {
   public static FormLoginSession logIn(int port, String user) {
     FormLoginSession session = new FormLoginSession(port);
     String form = session.get("/login").body();
-    session.postForm("/login", "username=" + user + "&password=" + user + "&_csrf=" + csrf(form));
+    HttpResponse<String> landed = session.postForm("/login", "username=" + user + "&password=" + user + "&_csrf="
+        + csrf(form));
+    assertThat(landed.uri().getPath()).as("%s is logged in, not sent back to the login form", user)
+        .isNotEqualTo("/login");
     return session;
   }
 
