@@ -72,6 +72,8 @@ class InboxBrowserIT {
   /** A person no other test signals about: a fresh BSN and a name with this run in it. */
   private static final String BSN = randomBsn();
   private static final String NAME = "Inbox Persoon " + UUID.randomUUID().toString().substring(0, 8);
+  /** The signals' date, taken once: a run that passes midnight must look for the month the signals were given in. */
+  private static final LocalDate YESTERDAY = LocalDate.now().minusDays(1);
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
@@ -177,10 +179,9 @@ class InboxBrowserIT {
    */
   @Test
   void programmeStaffSeeTheSignalsCountedAndThePublicPageNoSmallCount() {
-    LocalDate yesterday = LocalDate.now().minusDays(1);
-    String page = "/signalen?jaar=" + yesterday.getYear();
+    String page = "/signalen?jaar=" + YESTERDAY.getYear();
     By bilgaard = By.cssSelector("table[data-convenant='" + PMG + "'][data-soort='JONGERE_IN_BEELD']"
-        + " tr[data-wijk='bilgaard'] td[data-maand='" + yesterday.getMonthValue() + "']");
+        + " tr[data-wijk='bilgaard'] td[data-maand='" + YESTERDAY.getMonthValue() + "']");
     logInAs("demo-programmabureau");
 
     await().atMost(PATIENCE).until(() -> {
@@ -189,7 +190,7 @@ class InboxBrowserIT {
       return !cell.isEmpty() && Integer.parseInt(cell.get(0).getText()) >= 2;
     });
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signalen: Leeuwarden Oost "
-        + yesterday.getYear());
+        + YESTERDAY.getYear());
     assertThat(browser.getPageSource()).doesNotContain(BSN, NAME, policeSignal, schoolSignal);
     screenshot("signalen-programmabureau.png");
     assertThat(seriousOrCriticalViolations()).isEmpty();
@@ -205,7 +206,7 @@ class InboxBrowserIT {
 
   private String signal(String partnerId, String professional) {
     String body = "[{\"soort\": \"jongere-in-beeld\", \"bsn\": \"" + BSN + "\", \"naam\": \"" + NAME + "\","
-        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \"" + LocalDate.now().minusDays(1)
+        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \"" + YESTERDAY
         + "\", \"professional\": \"" + professional + "\", \"contact\": \"0580-123456\","
         + " \"toelichting\": \"Zorgen\"}]";
     HttpResponse<String> response = new ApiClient(port, "demo-" + partnerId).post("/api/v1/signals",
