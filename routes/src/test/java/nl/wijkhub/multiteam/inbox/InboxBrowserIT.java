@@ -113,6 +113,8 @@ class InboxBrowserIT {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
         .usingAnyFreePort().build(), options);
+    // axe-core's audit and the downloads run as async scripts; Selenium's 30 s default is tight on two busy cores.
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
   }
 
   @AfterEach
@@ -146,7 +148,7 @@ class InboxBrowserIT {
 
     new Select(browser.findElement(By.id("status"))).selectByVisibleText("in behandeling");
     browser.findElement(By.cssSelector("form.status button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith("/multiteam/" + PMG));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b.getCurrentUrl().endsWith("/multiteam/" + PMG));
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("in behandeling");
     assertThat(signalRow(policeSignal).getText()).contains("in behandeling");
     assertThat(statusChanges(policeSignal)).containsExactly(Map.of("NEW_STATUS", "IN_BEHANDELING",
@@ -245,7 +247,7 @@ class InboxBrowserIT {
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.getCurrentUrl().contains("/login"));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> !b.getCurrentUrl().contains("/login"));
   }
 
   /** axe-core's WCAG 2.1 A/AA rules on the page as it is; the ids and node counts of serious or critical ones. */
