@@ -139,6 +139,8 @@ class InboxBrowserIT {
     assertThat(seriousOrCriticalViolations()).isEmpty();
 
     signalRow(policeSignal).findElement(By.tagName("a")).click();
+    // A click returns before the page it leads to has loaded: wait for the navigation, then look.
+    awaitUrlContaining("/signalen/" + policeSignal);
     assertThat(browser.findElement(By.id("identiteit")).getText()).contains(BSN, NAME);
     assertThat(browser.getPageSource()).contains("A. Agent");
     screenshot("inbox-signaal.png");
@@ -155,6 +157,7 @@ class InboxBrowserIT {
         "CHANGED_BY", "demo-pmg-multiteam"));
 
     browser.findElement(By.linkText("Match " + matchId + " openen")).click();
+    awaitUrlContaining("/matches/" + matchId);
     assertThat(browser.getPageSource()).contains("A. Agent", "Meester Bakker").doesNotContain(BSN, NAME);
     screenshot("inbox-match.png");
     assertThat(seriousOrCriticalViolations()).isEmpty();
@@ -236,6 +239,10 @@ class InboxBrowserIT {
         + " WHERE item_type = 'SIGNAAL' AND item_id = ?", signalId).stream()
         .map(row -> Map.<String, Object>of("NEW_STATUS", row.get("new_status"), "CHANGED_BY", row.get("changed_by")))
         .toList();
+  }
+
+  private void awaitUrlContaining(String part) {
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b.getCurrentUrl().contains(part));
   }
 
   private WebElement signalRow(String signalId) {
