@@ -265,10 +265,11 @@ class GroupCommitIT {
 
   /**
    * Waits until {@code deliveries} are staged and queued for their turn. The queue, not a thread's state: a
-   * delivery is staged in its own thread before it queues, and staging a signal may wait on Kafka (the register).
+   * delivery is staged in its own thread before it queues, and staging a signal may wait on Kafka (the register),
+   * up to the register's own 30 s look-up wait: so longer than that.
    */
   private void awaitWaiting(int deliveries) {
-    await().atMost(Duration.ofSeconds(30))
+    await().atMost(Duration.ofSeconds(120))
         .until(() -> meters.get("wijkhub.ingest.waiting").gauge().value() == deliveries);
   }
 
@@ -288,7 +289,7 @@ class GroupCommitIT {
     }
 
     SubmissionReceipt receipt() throws Exception {
-      return answer.get(60, TimeUnit.SECONDS);
+      return answer.get(120, TimeUnit.SECONDS);
     }
   }
 

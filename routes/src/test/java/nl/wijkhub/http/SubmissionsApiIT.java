@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import nl.wijkhub.events.IndicatorObservation;
 import nl.wijkhub.events.SubmissionReceipt;
 import nl.wijkhub.publish.KafkaSettings;
@@ -295,11 +294,20 @@ class SubmissionsApiIT {
   @Test
   void morePerMinuteThanTheLimitIs429WithRetryAfter() {
     ApiClient ikc = as("ikc-9");
-    IntStream.range(0, REQUESTS_PER_MINUTE).forEach(i ->
-        assertThat(ikc.get("/api/v1/submissions").statusCode()).isEqualTo(200));
-
+    // The bucket refills one call every 60 s / limit: on a loaded machine a call may come back after a refill, so
+    // the calls are counted until the first refusal and the refills during the burst are allowed for.
+    long started = System.nanoTime();
+    int answered = 0;
     HttpResponse<String> limited = ikc.get("/api/v1/submissions");
+    while (limited.statusCode() == 200 && answered <= 2 * REQUESTS_PER_MINUTE) {
+      answered++;
+      limited = ikc.get("/api/v1/submissions");
+    }
+    long refilled = Duration.ofNanos(System.nanoTime() - started).toMillis() * REQUESTS_PER_MINUTE
+        / Duration.ofMinutes(1).toMillis();
 
+    assertThat(answered).as("calls answered before the first refusal").isBetween(REQUESTS_PER_MINUTE,
+        REQUESTS_PER_MINUTE + (int) refilled);
     assertProblem(limited, 429, "TE_VEEL_VERZOEKEN");
     assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong))
         .hasValueSatisfying(s -> assertThat(s).isBetween(1L, 60L));

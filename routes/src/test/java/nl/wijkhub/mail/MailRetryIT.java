@@ -66,7 +66,7 @@ class MailRetryIT {
     mail.deliver(MailDriver.unauthenticated(DBIEB, HUB, "Tellingen", MailDriver.attachment("tellingen.csv",
         "indicator;wijk;periode;waarde\ntaalmaatjes-gekoppeld;Bilgaard;2024;7\n")));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> mail.subjects("Verwerkt").size() == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> mail.subjects("Verwerkt").size() == 1);
     assertThat(attempts).as("delivered again after the failure").hasValue(2);
     assertThat(mail.repliesTo(DBIEB, "Tellingen"))
         .as("one receipt, none for the failed attempt").singleElement()

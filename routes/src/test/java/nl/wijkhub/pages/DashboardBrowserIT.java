@@ -160,12 +160,13 @@ class DashboardBrowserIT {
     chromium.logInAs("demo-programmabureau");
     browser.get(chromium.url("/dashboard/" + PROGRAMME));
     browser.findElement(By.linkText("Wie leverde wat aan")).click();
-    assertThat(browser.getCurrentUrl()).contains("/dashboard/" + PROGRAMME + "/volledigheid");
+    // A click returns before the page it leads to has loaded: wait for the navigation, then look.
+    awaitUrlContaining("/dashboard/" + PROGRAMME + "/volledigheid");
     // The year is chosen with the form, which needs no script; DBieb owes its 2025 figure by 31 January 2026.
     new Select(browser.findElement(By.id("jaar"))).selectByValue("2025");
     browser.findElement(By.cssSelector("form.jaarkeuze button")).click();
 
-    assertThat(browser.getCurrentUrl()).contains("jaar=2025");
+    awaitUrlContaining("jaar=2025");
     assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Wie leverde wat aan: ");
     List<WebElement> states = browser.findElements(By.cssSelector("td.stand"));
     assertThat(states).isNotEmpty();
@@ -226,6 +227,10 @@ class DashboardBrowserIT {
   }
 
   /** Fetches a link with the logged-in browser's own session, as a click would: status, type, body as base64. */
+  private void awaitUrlContaining(String part) {
+    chromium.waitUntil(b -> b.getCurrentUrl().contains(part));
+  }
+
   private List<?> download(WebElement link) {
     return (List<?>) ((JavascriptExecutor) browser).executeAsyncScript("""
         const done = arguments[arguments.length - 1];

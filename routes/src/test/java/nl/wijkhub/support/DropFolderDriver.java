@@ -51,10 +51,16 @@ public record DropFolderDriver(Path dataDir) {
     return dataDir.resolve("outbox").resolve(partnerId).resolve(fileName + ".receipt.json");
   }
 
-  /** Waits for the receipt of the file and returns it parsed. */
+  /**
+   * Waits until the file has left the inbox with both receipts written, and returns the JSON receipt parsed. The hub
+   * writes the JSON receipt, then the text one, then archives, quarantines or deletes the file: the JSON alone
+   * appears a moment before the rest is done.
+   */
   public JsonNode awaitReceipt(String partnerId, String fileName, Duration timeout) {
     Path receipt = receiptJson(partnerId, fileName);
-    await().atMost(timeout).until(() -> Files.exists(receipt));
+    Path text = receipt.resolveSibling(fileName + ".receipt.txt");
+    Path delivered = inboxFile(partnerId, fileName);
+    await().atMost(timeout).until(() -> Files.exists(receipt) && Files.exists(text) && !Files.exists(delivered));
     try {
       return JSON.readTree(Files.readString(receipt));
     } catch (IOException e) {

@@ -31,7 +31,9 @@ public final class HeadlessChromium implements AutoCloseable {
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** How long a page may take to answer a click on a loaded machine. */
-  private static final Duration PAGE_WAIT = Duration.ofSeconds(20);
+  private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+  /** axe-core's audit and the downloads run as async scripts; Selenium's 30 s default is tight on two busy cores. */
+  private static final Duration SCRIPT_WAIT = Duration.ofSeconds(120);
 
   private final ChromeDriver driver;
   private final int port;
@@ -48,8 +50,10 @@ public final class HeadlessChromium implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-    return new HeadlessChromium(new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options), port);
+    ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build(), options);
+    driver.manage().timeouts().scriptTimeout(SCRIPT_WAIT);
+    return new HeadlessChromium(driver, port);
   }
 
   public ChromeDriver driver() {

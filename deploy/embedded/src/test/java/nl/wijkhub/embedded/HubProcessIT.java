@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** HubProcess against a tiny executable jar that stands in for the hub. */
 class HubProcessIT {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  /** A JVM's start on two cores shared with other builds can take tens of seconds; the wait ends when it answers. */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
   @TempDir
   Path dir;

@@ -57,6 +57,8 @@ class InboxBrowserIT {
   /** A person no other test signals about: a fresh BSN and a name with this run in it. */
   private static final String BSN = randomBsn();
   private static final String NAME = "Inbox Persoon " + UUID.randomUUID().toString().substring(0, 8);
+  /** The signals' date, taken once: a run that passes midnight must look for the month the signals were given in. */
+  private static final LocalDate YESTERDAY = LocalDate.now().minusDays(1);
 
   @DynamicPropertySource
   static void hub(DynamicPropertyRegistry registry) {
@@ -116,6 +118,8 @@ class InboxBrowserIT {
     assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
 
     signalRow(policeSignal).findElement(By.tagName("a")).click();
+    // A click returns before the page it leads to has loaded: wait for the navigation, then look.
+    awaitUrlContaining("/signalen/" + policeSignal);
     assertThat(browser.findElement(By.id("identiteit")).getText()).contains(BSN, NAME);
     assertThat(browser.getPageSource()).contains("A. Agent");
     chromium.screenshot("inbox-signaal.png");
@@ -132,6 +136,7 @@ class InboxBrowserIT {
         "CHANGED_BY", "demo-pmg-multiteam"));
 
     browser.findElement(By.linkText("Match " + matchId + " openen")).click();
+    awaitUrlContaining("/matches/" + matchId);
     assertThat(browser.getPageSource()).contains("A. Agent", "Meester Bakker").doesNotContain(BSN, NAME);
     chromium.screenshot("inbox-match.png");
     assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
@@ -158,10 +163,9 @@ class InboxBrowserIT {
    */
   @Test
   void programmeStaffSeeTheSignalsCountedAndThePublicPageNoSmallCount() {
-    LocalDate yesterday = LocalDate.now().minusDays(1);
-    String page = "/signalen?jaar=" + yesterday.getYear();
+    String page = "/signalen?jaar=" + YESTERDAY.getYear();
     By bilgaard = By.cssSelector("table[data-convenant='" + PMG + "'][data-soort='JONGERE_IN_BEELD']"
-        + " tr[data-wijk='bilgaard'] td[data-maand='" + yesterday.getMonthValue() + "']");
+        + " tr[data-wijk='bilgaard'] td[data-maand='" + YESTERDAY.getMonthValue() + "']");
     chromium.logInAs("demo-programmabureau");
 
     await().atMost(PATIENCE).until(() -> {
@@ -170,7 +174,7 @@ class InboxBrowserIT {
       return !cell.isEmpty() && Integer.parseInt(cell.get(0).getText()) >= 2;
     });
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signalen: Leeuwarden Oost "
-        + yesterday.getYear());
+        + YESTERDAY.getYear());
     assertThat(browser.getPageSource()).doesNotContain(BSN, NAME, policeSignal, schoolSignal);
     chromium.screenshot("signalen-programmabureau.png");
     assertThat(chromium.seriousOrCriticalViolations()).isEmpty();
@@ -186,7 +190,7 @@ class InboxBrowserIT {
 
   private String signal(String partnerId, String professional) {
     String body = "[{\"soort\": \"jongere-in-beeld\", \"bsn\": \"" + BSN + "\", \"naam\": \"" + NAME + "\","
-        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \"" + LocalDate.now().minusDays(1)
+        + " \"geboortedatum\": \"2010-05-04\", \"wijk\": \"Bilgaard\", \"datum\": \"" + YESTERDAY
         + "\", \"professional\": \"" + professional + "\", \"contact\": \"0580-123456\","
         + " \"toelichting\": \"Zorgen\"}]";
     HttpResponse<String> response = new ApiClient(port, "demo-" + partnerId).post("/api/v1/signals",
@@ -214,6 +218,10 @@ class InboxBrowserIT {
         + " WHERE item_type = 'SIGNAAL' AND item_id = ?", signalId).stream()
         .map(row -> Map.<String, Object>of("NEW_STATUS", row.get("new_status"), "CHANGED_BY", row.get("changed_by")))
         .toList();
+  }
+
+  private void awaitUrlContaining(String part) {
+    chromium.waitUntil(b -> b.getCurrentUrl().contains(part));
   }
 
   private WebElement signalRow(String signalId) {
