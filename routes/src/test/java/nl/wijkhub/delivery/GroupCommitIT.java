@@ -229,6 +229,8 @@ class GroupCommitIT {
     openGate.countDown();
 
     assertThat(small.receipt().getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    assertThat(large.receipt().getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+    assertThat(later.receipt().getStatus()).isEqualTo(ReceiptStatus.REJECTED);
     // Small deliveries that waited only for their answer were overtaken by every large one that queued meanwhile:
     // at a deadline, with large files arriving all the time, a signal could wait until it timed out.
     assertThat(committedBy).containsExactly(first.thread().getName(), small.thread().getName(),
