@@ -150,9 +150,11 @@ public class DeliveryPipeline {
             ingestGroup(drain());
           }
         } catch (RuntimeException | Error e) {
-          // Another member's group failed past its own handling. Unless a group answered this one, it leaves the
-          // queue, so that no later group publishes what its caller was told failed.
-          if (waiting.remove(mine) || !mine.isAnswered()) {
+          // A group failed past its own handling. The failure goes to this caller as it was met (a poison delivery
+          // must still be given up after its attempts), and the delivery leaves the queue, so that no later group
+          // publishes what its caller was told failed; only a receipt it already had stands.
+          waiting.remove(mine);
+          if (!mine.hasReceipt()) {
             throw e;
           }
         } finally {
@@ -168,16 +170,19 @@ public class DeliveryPipeline {
   }
 
   /**
-   * Takes the turn when it is this member's to take. The first waiting member queues for it, fairly, beside any large
-   * delivery, so that small deliveries keep their place among large ones; the others wait for their answer instead,
-   * since the group in progress or the next one may answer them and only an unanswered member needs the turn. When
-   * every member queued for the lock, each answered one had to be woken, given the lock and let go in turn before the
-   * next group could start: a context switch per member, which under load added up on every answer.
+   * Takes the turn when it is this member's to take: only the first waiting small delivery queues for it, fairly,
+   * beside any large delivery, so that small deliveries keep their place among large ones. It drains itself first, so
+   * no member is ever taken into a group while it is parked on the lock. The others wait for their answer instead,
+   * since the group in progress or the next one may answer them. When every member queued for the lock, each
+   * answered one had to be woken, given the lock and let go in turn before the next group could start: a context
+   * switch per member, which under load added up on every answer.
    */
   private boolean tryTakeTurn(Member mine, long deadline) {
-    long wait = waiting.peek() == mine ? Math.max(0, deadline - System.nanoTime()) : 0;
+    if (waiting.peek() != mine) {
+      return false;
+    }
     try {
-      return turn.tryLock(wait, TimeUnit.NANOSECONDS);
+      return turn.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       giveUp(mine);
@@ -309,6 +314,11 @@ public class DeliveryPipeline {
       for (List<Member> next = group; !next.isEmpty(); ) {
         next = ingestShared(next);
       }
+    } catch (RuntimeException | Error e) {
+      // Only the class and the ids: a message may quote a delivery's content.
+      LOG.error("A group of deliveries {} failed unexpectedly ({})", group.stream()
+          .map(member -> member.delivery.submissionId()).toList(), e.getClass().getName());
+      throw e;
     } finally {
       // Nobody may wait forever: a member still unanswered here met a failure the steps above did not expect.
       group.forEach(member -> member.fail(new DeliveryNotPublished("its group failed unexpectedly")));
@@ -772,6 +782,11 @@ public class DeliveryPipeline {
     void answer(SubmissionReceipt receipt) {
       outcome.complete(receipt);
       wake.release();
+    }
+
+    /** Answered with a receipt, not with a failure. */
+    boolean hasReceipt() {
+      return outcome.isDone() && !outcome.isCompletedExceptionally();
     }
 
     /** Fails the member unless it was answered already. */

@@ -121,7 +121,6 @@ class ApiExceptionHandler {
         Map.of(), ApiProblem.retryAfter(RETRY_AFTER_UNAVAILABLE_SECONDS)), request);
   }
 
-  /** Without an instance: the path asked for may hold an id of another partner's, which no answer repeats. */
   private static ResponseEntity<ProblemDetail> answer(ApiProblem e, HttpServletRequest request) {
     ProblemDetail problem = e.problem();
     return ResponseEntity.status(problem.getStatus()).headers(e.headers())

@@ -114,7 +114,13 @@ public final class Pseudonyms {
     KeysetHandle keyset = keys.read(name)
         .orElseThrow(() -> new KeyUnavailable("Pseudonym key " + name + " is gone"));
     try {
-      byte[] value = prfs.of(name, keyset).computePrimary(bsn.getBytes(StandardCharsets.US_ASCII), LENGTH);
+      PrfSet prf = prfs.of(name, keyset);
+      if (keys.isDestroyed(name)) {
+        // Destroyed while it was being read: not kept in memory.
+        prfs.forget(name);
+        throw new KeyUnavailable("Pseudonym key " + name + " is gone");
+      }
+      byte[] value = prf.computePrimary(bsn.getBytes(StandardCharsets.US_ASCII), LENGTH);
       return "v" + version + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     } catch (GeneralSecurityException e) {
       throw new KeyUnavailable("Pseudonym key " + name(covenant, version) + " cannot compute", e);

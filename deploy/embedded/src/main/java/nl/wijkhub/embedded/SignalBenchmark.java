@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A hub with {@code -Xmx256m}, the demo API keys and a rate limit well above {@value #RATE}/s, and a
  *       read_committed consumer of raw bytes on {@value #TOPIC} in this JVM.
- *   <li>Warm-up: {@value #WARM_UP_SIGNALS} signals at the same pace, unmeasured, all of which must arrive.
+ *   <li>Warm-up: {@value #WARM_UP_SIGNALS} signals (a minute) at the same pace, unmeasured, all of which must
+ *       arrive. A minute, because the JIT compiler is what a fresh hub spends its CPU on first: after 250 signals a
+ *       JFR profile still showed about one core of compilation through the whole measured phase, on two cores.
  *   <li>Measured: S seconds (default 30) of signals at {@value #RATE}/s, one signal per {@code POST
  *       /api/v1/signals} as partner {@value #PARTNER}, each sent when it is due (asynchronously, so that a slow
  *       answer does not hold up the next signal). Latency = the consumer's poll returning the record that holds the
@@ -71,7 +73,7 @@ public final class SignalBenchmark {
   static final String MATCH_TOPIC = "wijkhub.multiteam.pmg-leeuwarden-oost.matches.v1";
   /** At most this many second signals per round, each about a person of the measured signals. */
   static final int MATCH_SIGNALS = 250;
-  static final int WARM_UP_SIGNALS = 250;
+  static final int WARM_UP_SIGNALS = 60 * RATE;
   static final int ARRIVAL_TIMEOUT_SECONDS = 60;
 
   private static final Logger LOG = LoggerFactory.getLogger(SignalBenchmark.class);
