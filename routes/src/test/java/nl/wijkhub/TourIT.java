@@ -113,6 +113,12 @@ class TourIT {
           && ids(body(out).get("verwerkingen"), "signaal").containsAll(tourSignals(earlier)),
           "every step of both signals and the match, oldest first", true));
 
+  /**
+   * How long a step that follows Kafka may take to show. The access request waits for the matcher's commit and then
+   * the processing-log consumer's; in a full CI run on two cores that took more than a minute once.
+   */
+  private static final Duration EVENTUAL = Duration.ofMinutes(3);
+
   @Test
   void everyCommandOfTheReadmeTourWorksWhenPastedLineByLine() throws Exception {
     List<String> commands = tourCommands(Files.readString(REPOSITORY.resolve("README.md")));
@@ -133,7 +139,7 @@ class TourIT {
             .orElse(new Expectation(command, out -> true, "exit code 0"));
         unmatched.remove(expected.fragment());
         Result result = expected.eventual()
-            ? await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            ? await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> run(local), r -> r.exitCode() == 0 && expected.output().test(r.output(), earlier))
             : run(local);
         assertThat(result.exitCode()).as("exit code of `%s`; it printed:%n%s", command, result.output()).isZero();
