@@ -14,11 +14,10 @@ import nl.wijkhub.events.MatchState;
 import nl.wijkhub.events.MatchStatus;
 import nl.wijkhub.events.MatchedSignal;
 import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.events.WindowSignal;
-import nl.wijkhub.privacy.TraceIds;
+import nl.wijkhub.privacy.ProcessingSteps;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -167,13 +166,7 @@ final class MatchProcessor implements Processor<String, RoutedSignal, String, Sp
         .build();
     context.forward(new Record<>(state.getRecipient() + '|' + pseudonym, match, now));
     MatchTerms covenant = terms.of(state.getCovenantId(), state.getCovenantVersion());
-    ProcessingRecord logged = ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName("gematcht")
-        .setStartTime(Instant.ofEpochMilli(now))
-        .setEndTime(Instant.ofEpochMilli(now))
-        .setStatus(ProcessingStatus.OK)
+    ProcessingRecord logged = ProcessingSteps.at("gematcht", Instant.ofEpochMilli(now))
         .setProcessingActivityId(covenant.processingActivityUri())
         .setOrganisation("wijkhub")
         .setDataSubjectId(pseudonym)

@@ -11,9 +11,8 @@ import java.util.function.ToIntFunction;
 import nl.wijkhub.covenant.CovenantVersion;
 import nl.wijkhub.covenant.Covenants;
 import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.privacy.ProcessingLog;
-import nl.wijkhub.privacy.TraceIds;
+import nl.wijkhub.privacy.ProcessingSteps;
 
 /**
  * When the covenant's retention ends for the signals of one month (a data-key period): the retention, counted from
@@ -84,13 +83,7 @@ public final class CovenantPeriods {
    * confirmation: the step is in the processing log before anything is deleted or destroyed.
    */
   private static void logStep(ProcessingLog log, String step, Instant now, CovenantVersion version) {
-    log.recordAndConfirm(ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(step)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
+    log.recordAndConfirm(ProcessingSteps.at(step, now)
         .setProcessingActivityId(version.processingActivityUri().toString())
         .setOrganisation("wijkhub")
         .setCovenantId(version.covenantId())

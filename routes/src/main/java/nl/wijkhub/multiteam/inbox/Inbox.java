@@ -15,7 +15,6 @@ import nl.wijkhub.events.Match;
 import nl.wijkhub.events.MatchStatus;
 import nl.wijkhub.events.MatchedSignal;
 import nl.wijkhub.events.ProcessingRecord;
-import nl.wijkhub.events.ProcessingStatus;
 import nl.wijkhub.events.RoutedSignal;
 import nl.wijkhub.events.RoutedSignalKind;
 import nl.wijkhub.events.SignalContent;
@@ -27,7 +26,7 @@ import nl.wijkhub.multiteam.inbox.InboxViews.OpenedSignal;
 import nl.wijkhub.multiteam.inbox.InboxViews.SignalItem;
 import nl.wijkhub.privacy.KeyUnavailable;
 import nl.wijkhub.privacy.ProcessingLog;
-import nl.wijkhub.privacy.TraceIds;
+import nl.wijkhub.privacy.ProcessingSteps;
 import nl.wijkhub.publish.PublishFailed;
 import nl.wijkhub.reference.Partner;
 import nl.wijkhub.reference.ReferenceData;
@@ -182,13 +181,7 @@ public class Inbox {
   private void logView(HubPrincipal caller, String covenantId, int version, String recipient, String pseudonym,
       String signalId) {
     Instant now = clock.instant();
-    ProcessingRecord viewed = ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(VIEWED)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
+    ProcessingRecord viewed = ProcessingSteps.at(VIEWED, now)
         .setProcessingActivityId(activityOf(covenantId, version))
         .setOrganisation(recipient)
         .setDataSubjectId(pseudonym)

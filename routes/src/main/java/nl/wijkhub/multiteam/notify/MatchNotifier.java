@@ -18,6 +18,7 @@ import nl.wijkhub.events.SignalContent;
 import nl.wijkhub.multiteam.RoutedSignalReader;
 import nl.wijkhub.privacy.KeyUnavailable;
 import nl.wijkhub.privacy.ProcessingLog;
+import nl.wijkhub.privacy.ProcessingSteps;
 import nl.wijkhub.privacy.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +95,7 @@ final class MatchNotifier {
    */
   ProcessingRecord log(MatchNotification notification) {
     Instant now = clock.instant();
-    ProcessingRecord logged = ProcessingRecord.newBuilder()
-        .setTraceId(TraceIds.newTraceId())
-        .setSpanId(TraceIds.newSpanId())
-        .setName(NOTIFIED)
-        .setStartTime(now)
-        .setEndTime(now)
-        .setStatus(ProcessingStatus.OK)
+    ProcessingRecord logged = ProcessingSteps.at(NOTIFIED, now)
         .setProcessingActivityId(activityOf(notification).toString())
         .setOrganisation(notification.told().supplier())
         .setDataSubjectId(notification.pseudonym())
